@@ -1,0 +1,18 @@
+"""Request facts: what the clauses need to know about parties, holdings, projects and trades.
+
+Every fact may be absent, and absence is not falsity: the engine turns a missing fact that a
+clause needs into ``needs_review`` naming it.
+"""
+
+from .models import REQUEST_MODELS, CheckKind, Request, TradeRequest, parse_request
+from .schema import FactSpec, fact_schema
+
+__all__ = [
+    "REQUEST_MODELS",
+    "CheckKind",
+    "FactSpec",
+    "Request",
+    "TradeRequest",
+    "fact_schema",
+    "parse_request",
+]
