@@ -40,6 +40,8 @@ def encode(spec: FactSpec | None, value: Any) -> Any:
     """A value as the engine sees it: dates as day numbers, numbers as integer thousandths."""
     if isinstance(value, bool) or value is None:
         return value
+    if spec is not None and spec.type == "date" and isinstance(value, str):
+        value = dt.date.fromisoformat(value)
     if isinstance(value, dt.date):
         return day_number(value)
     if isinstance(value, (int, float)) and (spec is None or spec.type == "number"):

@@ -4,10 +4,15 @@ Every fact may be absent, and absence is not falsity: the engine turns a missing
 clause needs into ``needs_review`` naming it.
 """
 
+from .load import FieldProblem, RequestError, load_request, validate_request
 from .models import REQUEST_MODELS, CheckKind, Request, TradeRequest, parse_request
 from .schema import FactSpec, fact_schema
 
 __all__ = [
+    "FieldProblem",
+    "RequestError",
+    "load_request",
+    "validate_request",
     "REQUEST_MODELS",
     "CheckKind",
     "FactSpec",

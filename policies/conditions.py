@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .yamlsafe import line_of
+from paiwu.yamlsafe import line_of
 
 Op = Literal["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in"]
 OPS: tuple[str, ...] = ("eq", "ne", "lt", "le", "gt", "ge", "in", "not_in")

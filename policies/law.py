@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from .yamlsafe import YamlError, line_at, load_file
+from paiwu.yamlsafe import YamlError, line_at, load_file
 
 LAW_DIR = Path(__file__).parent / "law"
 Role = Literal["operative", "definition", "organisational", "declaratory", "procedure"]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .conditions import Condition, ConditionError, parse_condition
 from .law import LAW_DIR, load_corpus
-from .yamlsafe import YamlError, line_at, line_of, load_file
+from paiwu.yamlsafe import YamlError, line_at, line_of, load_file
 
 POLICY_DIR = Path(__file__).parent
 Outcome = Literal["ineligible", "needs_review", "not_applicable"]

@@ -91,6 +91,11 @@ def _construct_sequence(loader: _Loader, node: SequenceNode) -> LineList:
     return result
 
 
+# Dates stay strings: the models parse them, so an impossible date is an error naming its field.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)  # type: ignore[arg-type]
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)  # type: ignore[arg-type]
 
@@ -114,6 +119,8 @@ def load_text(text: str, source: str) -> Any:
         raise YamlError(problem, source, line) from None
     except yaml.YAMLError as error:
         raise YamlError(str(error), source) from None
+    except (ValueError, TypeError, RecursionError) as error:
+        raise YamlError(f"unreadable value: {error}", source) from None
     finally:
         loader.dispose()
 

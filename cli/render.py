@@ -1,0 +1,73 @@
+"""Format decisions for people (text, Markdown) and programs (JSON). No legal logic here."""
+
+from __future__ import annotations
+
+import textwrap
+from functools import cache
+
+import click
+import jinja2
+
+from paiwu.engine.decision import Decision
+from paiwu.facts import fact_schema
+
+FORMATS = ("text", "json", "markdown", "summary")
+LANGS = ("both", "en", "zh")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("paiwu.cli", "templates"),
+        autoescape=False,  # plain text and Markdown, never HTML
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["wrap"] = lambda text, width, joiner: joiner.join(
+        textwrap.wrap(str(text), width, break_long_words=True, break_on_hyphens=False) or [""]
+    )
+    return env
+
+
+def _describe(kind: str, path: str) -> str:
+    spec = fact_schema(kind).get(path)
+    if spec is None:
+        return ""
+    parts = [spec.description or ""]
+    if spec.type == "enum":
+        parts.append("one of: " + ", ".join(spec.choices))
+    elif spec.type != "string":
+        parts.append({"bool": "true/false", "date": "a date, YYYY-MM-DD", "number": "a number"}[spec.type])
+    return "; ".join(p for p in parts if p)
+
+
+def reproduce_command(source: str, decision: Decision) -> str:
+    as_of = f" --as-of {decision.as_of.isoformat()}" if decision.as_of else ""
+    return f"paiwu check {source}{as_of} --format json  # expect policy {decision.policy_version}"
+
+
+def render(decision: Decision, fmt: str, lang: str, source: str, color: bool = False) -> str:
+    if fmt == "json":
+        return decision.canonical_json() + "\n"
+    if fmt == "summary":
+        return summary_line(decision, source, color) + "\n"
+    template = "decision.txt.j2" if fmt == "text" else "decision.md.j2"
+    return _environment().get_template(template).render(
+        d=decision,
+        lang=lang,
+        source=source,
+        reproduce=reproduce_command(source, decision),
+        describe=lambda path: _describe(decision.kind, path),
+        bold=lambda s: click.style(s, bold=True) if color else s,
+    )
+
+
+_STATUS_COLOURS = {"eligible": "green", "ineligible": "red", "needs_review": "yellow", "not_applicable": "cyan"}
+
+
+def summary_line(decision: Decision, source: str, color: bool = False) -> str:
+    status = decision.status.replace("_", " ")
+    shown = click.style(f"{status:<14}", fg=_STATUS_COLOURS[decision.status], bold=True) if color else f"{status:<14}"
+    rules = ", ".join(f.rule_id.split("#")[0] for f in decision.findings[:4])
+    more = f" +{len(decision.findings) - 4}" if len(decision.findings) > 4 else ""
+    return f"{shown} {source}" + (f"  ({rules}{more})" if rules else "")

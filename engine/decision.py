@@ -1,0 +1,101 @@
+"""The decision: a status, the findings it rests on, their clauses, and what makes it reproducible."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Status = Literal["eligible", "ineligible", "needs_review", "not_applicable"]
+STATUS_ORDER: dict[str, int] = {"not_applicable": 0, "eligible": 1, "needs_review": 2, "ineligible": 3}
+FindingBasis = Literal["rule_met", "facts_missing"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Bilingual(_Out):
+    zh: str
+    en: str
+
+
+class Citation(_Out):
+    clause_id: str
+    cite_zh: str
+    cite_en: str
+    title_zh: str
+    title_en: str
+    role: str
+    text_zh: str
+    text_en: str
+    lead_zh: str | None = None  # the article's lead-in for an item (下列排污单位不得出让排污权指标：)
+    lead_en: str | None = None
+
+
+class Finding(_Out):
+    """One rule that decided something: met, or undetermined for want of facts."""
+
+    rule_id: str
+    instrument: str
+    outcome: Literal["ineligible", "needs_review", "not_applicable"]
+    basis: FindingBasis
+    message: Bilingual
+    citations: list[Citation]
+    facts_used: dict[str, Any]
+    facts_missing: list[str]
+    notes: list[str] = []
+    interpretation: Bilingual | None = None
+    overrides: list[str] = []
+
+
+class Checked(_Out):
+    """A rule evaluated and not met: part of what an eligible decision rests on."""
+
+    rule_id: str
+    instrument: str
+    clause_ids: list[str]
+    result: Literal["not_met", "overridden"]
+    message: Bilingual
+    facts_used: dict[str, Any]
+
+
+class InstrumentResult(_Out):
+    instrument: str
+    title: Bilingual
+    status: Status
+    in_force_from: dt.date
+
+
+class Interpretation(_Out):
+    rule_id: str
+    clause_ids: list[str]
+    text: Bilingual
+
+
+class Decision(_Out):
+    kind: str
+    request_id: str | None
+    status: Status
+    as_of: dt.date | None
+    instruments: list[InstrumentResult]
+    findings: list[Finding]
+    checked: list[Checked]
+    missing_facts: list[str]
+    interpretations: list[Interpretation]
+    policy_version: str
+    request_hash: str
+    paiwu_version: str
+
+    def canonical_json(self) -> str:
+        """Byte-identical for the same request and policy version."""
+        return self.model_dump_json(indent=2)
+
+
+def combine(statuses: list[str]) -> Status:
+    """Precedence: ineligible > needs_review > eligible; not_applicable only if nothing applies."""
+    applicable = [s for s in statuses if s != "not_applicable"]
+    if not applicable:
+        return "not_applicable"
+    return max(applicable, key=lambda s: STATUS_ORDER[s])  # type: ignore[return-value]

@@ -1,0 +1,227 @@
+"""Evaluate a request against the compiled policies and build its decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from paiwu import __version__
+from paiwu.policies.law import Corpus, load_corpus
+from paiwu.policies.model import PolicySet, default_policy_set
+
+from .compiler import CompiledPolicy, CompiledRule, compile_policy
+from .decision import (
+    Bilingual,
+    Checked,
+    Citation,
+    Decision,
+    Finding,
+    InstrumentResult,
+    Interpretation,
+    Status,
+    combine,
+)
+from .flatten import Flattened, as_of_date, flatten
+from .runtime import RulesSession
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def request_hash(request: BaseModel) -> str:
+    canonical = json.dumps(
+        request.model_dump(mode="json", exclude_none=True), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+class RuleResult:
+    __slots__ = ("compiled", "result")
+
+    def __init__(self, compiled: CompiledRule, result: str) -> None:
+        self.compiled = compiled
+        self.result = result  # holds | fails | unknown | overridden
+
+
+class Evaluator:
+    """Compiled once per policy version; ``decide`` evaluates one request (thread-safe)."""
+
+    def __init__(self, policy: PolicySet | None = None, corpus: Corpus | None = None) -> None:
+        self.policy = policy or default_policy_set()
+        self.corpus = corpus or load_corpus()
+        self.compiled: CompiledPolicy = compile_policy(self.policy)
+        self.session = RulesSession(self.compiled.definition)
+        self._citations: dict[str, Citation] = {}
+        self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
+        self._instrument_rank = {iid: n for n, iid in enumerate(self.corpus.instruments)}
+
+    @property
+    def version(self) -> str:
+        return self.policy.version
+
+    def citation(self, clause_id: str) -> Citation:
+        if clause_id not in self._citations:
+            clause = self.corpus.get(clause_id)
+            parent = self.corpus.get(clause.parent) if clause.parent else None
+            lead = parent if parent and "/item-" in clause_id else None
+            self._citations[clause_id] = Citation(
+                clause_id=clause_id,
+                cite_zh=self.corpus.cite(clause_id, "zh"),
+                cite_en=self.corpus.cite(clause_id, "en"),
+                title_zh=clause.title_zh,
+                title_en=clause.title_en,
+                role=clause.role,
+                text_zh=self.corpus.full_text(clause_id, "zh"),
+                text_en=self.corpus.full_text(clause_id, "en"),
+                lead_zh=lead.zh if lead else None,
+                lead_en=lead.en if lead else None,
+            )
+        return self._citations[clause_id]
+
+    def _legal_order(self, compiled: CompiledRule) -> tuple[int, int, str]:
+        rule = compiled.rule
+        return (self._instrument_rank.get(rule.instrument, 99), self._order.get(rule.cites[0], 0), rule.id)
+
+    def evaluate_rules(self, kind: str, flat: Flattened, as_of: dt.date | None) -> list[RuleResult]:
+        """Every rule of the kind in force on the as-of date, with its three-valued result."""
+        fired = self.session.fired(flat.fact)
+        results: dict[str, RuleResult] = {}
+        for compiled in sorted(self.compiled.rules, key=self._legal_order):
+            rule = compiled.rule
+            if kind not in rule.kinds or not rule.in_force(as_of):
+                continue
+            if compiled.holds_name in fired:
+                result = "holds"
+            elif compiled.fails_name in fired:
+                result = "fails"
+            else:
+                result = "unknown"
+            results[rule.id] = RuleResult(compiled, result)
+        for item in results.values():  # explicit exceptions: a rule that holds sets aside the rules it overrides
+            if item.result == "holds":
+                for target in item.compiled.rule.overrides:
+                    if target in results and results[target].result in ("holds", "unknown"):
+                        results[target].result = "overridden"
+        return list(results.values())
+
+    def decide(self, request: BaseModel, as_of: dt.date | None = None) -> Decision:
+        kind: str = getattr(request, "kind")  # noqa: B009 - every request model has a kind
+        day = as_of_date(request, as_of)
+        flat = flatten(self.compiled, kind, request, day)
+        results = self.evaluate_rules(kind, flat, day)
+
+        findings: list[Finding] = []
+        checked: list[Checked] = []
+        interpretations: dict[str, Interpretation] = {}
+        by_instrument: dict[str, list[RuleResult]] = {}
+        for item in results:
+            by_instrument.setdefault(item.compiled.rule.instrument, []).append(item)
+
+        instrument_results: list[InstrumentResult] = []
+        statuses: list[str] = []
+        for instrument_id, instrument in self.corpus.instruments.items():
+            items = by_instrument.get(instrument_id, [])
+            status = self._instrument_status(items)
+            statuses.append(status)
+            instrument_results.append(
+                InstrumentResult(
+                    instrument=instrument_id,
+                    title=Bilingual(zh=instrument.meta.title_zh, en=instrument.meta.title_en),
+                    status=status,
+                    in_force_from=instrument.meta.in_force_from,
+                )
+            )
+            out_of_scope = status == "not_applicable"
+            for item in items:
+                rule = item.compiled.rule
+                if out_of_scope and not (rule.scope and item.result == "holds"):
+                    continue  # an instrument that does not apply decides nothing else
+                if item.result in ("holds", "unknown"):
+                    findings.append(self._finding(item, flat))
+                else:
+                    checked.append(self._checked(item, flat))
+                if rule.interpretation_en and not out_of_scope:
+                    interpretations[rule.id] = Interpretation(
+                        rule_id=rule.id,
+                        clause_ids=list(rule.cites),
+                        text=Bilingual(zh=rule.interpretation_zh or "", en=rule.interpretation_en),
+                    )
+
+        status = combine(statuses)
+        if status == "not_applicable":
+            findings = [f for f in findings if f.outcome == "not_applicable"]
+            checked = []
+        else:  # an instrument that does not apply is shown in `instruments`, not among the findings
+            findings = [f for f in findings if f.outcome != "not_applicable"]
+        missing = sorted({p for f in findings for p in f.facts_missing})
+        return Decision(
+            kind=kind,
+            request_id=getattr(request, "id", None),
+            status=status,
+            as_of=day,
+            instruments=instrument_results,
+            findings=findings,
+            checked=checked,
+            missing_facts=missing,
+            interpretations=list(interpretations.values()),
+            policy_version=self.version,
+            request_hash=request_hash(request),
+            paiwu_version=__version__,
+        )
+
+    @staticmethod
+    def _instrument_status(items: list[RuleResult]) -> Status:
+        if not items:
+            return "not_applicable"
+        if any(i.compiled.rule.scope and i.result == "holds" for i in items):
+            return "not_applicable"
+        if any(i.result == "holds" and i.compiled.rule.outcome == "ineligible" for i in items):
+            return "ineligible"
+        if any(i.result == "unknown" or (i.result == "holds" and i.compiled.rule.outcome == "needs_review") for i in items):
+            return "needs_review"
+        return "eligible"
+
+    def _finding(self, item: RuleResult, flat: Flattened) -> Finding:
+        compiled = item.compiled
+        rule = compiled.rule
+        missing = [p for p in compiled.paths if p not in flat.values]
+        notes = [flat.notes[p] for p in compiled.paths if p in flat.notes]
+        holds = item.result == "holds"
+        return Finding(
+            rule_id=rule.id,
+            instrument=rule.instrument,
+            outcome=rule.outcome if holds else "needs_review",  # type: ignore[arg-type]
+            basis="rule_met" if holds else "facts_missing",
+            message=Bilingual(zh=rule.message_zh, en=rule.message_en),
+            citations=[self.citation(c) for c in rule.cites],
+            facts_used={p: _jsonable(flat.values[p]) for p in compiled.paths if p in flat.values},
+            facts_missing=[] if holds else missing,
+            notes=notes,
+            interpretation=Bilingual(zh=rule.interpretation_zh or "", en=rule.interpretation_en)
+            if rule.interpretation_en
+            else None,
+            overrides=list(rule.overrides) if holds else [],
+        )
+
+    def _checked(self, item: RuleResult, flat: Flattened) -> Checked:
+        rule = item.compiled.rule
+        return Checked(
+            rule_id=rule.id,
+            instrument=rule.instrument,
+            clause_ids=list(rule.cites),
+            result="overridden" if item.result == "overridden" else "not_met",
+            message=Bilingual(zh=rule.message_zh, en=rule.message_en),
+            facts_used={p: _jsonable(flat.values[p]) for p in item.compiled.paths if p in flat.values},
+        )
+
+
+@cache
+def default_evaluator() -> Evaluator:
+    """The evaluator of the shipped policies, compiled once per process."""
+    return Evaluator()

@@ -1,0 +1,64 @@
+"""Turn a validated request into the one flat fact the rules engine sees.
+
+Only the paths some rule reads are included (durable-rules allows ~252 properties per fact);
+absent and null facts are left out, so that absence stays distinguishable from falsity.
+Shifted dates (``holding.term_start`` + 5 years) are computed here, by engine.dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+
+from paiwu.facts import FactSpec
+
+from .compiler import KIND_KEY, CompiledPolicy, encode, fact_key, ref_key
+from .dates import CalendarRangeError, shift
+
+
+def lookup(request: BaseModel, path: str) -> Any:
+    """The value at a dotted path of the request, or None when any part is absent."""
+    node: Any = request
+    for part in path.split("."):
+        node = getattr(node, part, None)
+        if node is None:
+            return None
+    return node
+
+
+def as_of_date(request: BaseModel, as_of: dt.date | None) -> dt.date | None:
+    """The evaluation date: an explicit as-of date, else the request's, else the trade date."""
+    return as_of or getattr(request, "as_of", None) or lookup(request, "trade.date")
+
+
+class Flattened:
+    def __init__(self, fact: dict[str, Any], values: dict[str, Any], notes: dict[str, str]) -> None:
+        self.fact = fact  # what the engine sees
+        self.values = values  # path -> the request's own value (for the report)
+        self.notes = notes  # path -> why a derived value could not be computed
+
+
+def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.date | None) -> Flattened:
+    schema: dict[str, FactSpec] = policy.schema[kind]
+    fact: dict[str, Any] = {KIND_KEY: kind}
+    values: dict[str, Any] = {}
+    notes: dict[str, str] = {}
+    for path in policy.paths_by_kind.get(kind, ()):
+        value = as_of if path == "as_of" else lookup(request, path)
+        if value is None:
+            continue
+        values[path] = value
+        fact[fact_key(path)] = encode(schema.get(path), value)
+    for ref in policy.refs_by_kind.get(kind, ()):
+        base = as_of if ref.path == "as_of" else lookup(request, ref.path)
+        if not isinstance(base, dt.date) or ref.shift is None:
+            continue
+        try:
+            fact[ref_key(ref)] = encode(None, shift(base, ref.shift, ref.amount))
+        except CalendarRangeError as error:
+            notes[ref.path] = str(error)
+        except OverflowError:
+            notes[ref.path] = f"{ref.path} {ref.shift} {ref.amount} falls outside the calendar"
+    return Flattened(fact, values, notes)

@@ -1,0 +1,65 @@
+"""The durable-rules session for one compiled policy, handled as shared/notes/durable-rules.md
+says it must be: facts (not events) so every matching rule fires, a fresh session per request that
+is always deleted (at most 1024 live sessions per ruleset), a host without background timer
+threads and one lock (the background loop races with dispatch), and action exceptions - which
+durable-rules swallows into the session state - raised again."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from durable import engine as durable_engine
+
+
+class EngineFailure(RuntimeError):
+    """The rules engine failed while evaluating a request (never an ordinary decision)."""
+
+
+class _QuietHost(durable_engine.Host):  # type: ignore[misc]
+    """A durable-rules host that does not start its background dispatch and timer threads."""
+
+    def _run(self) -> None:
+        return None
+
+
+class RulesSession:
+    """Evaluates flat facts against one ruleset and returns the names of the rules that fired."""
+
+    _names = itertools.count()
+
+    def __init__(self, definition: dict[str, Any]) -> None:
+        self._lock = threading.Lock()
+        self._sids = itertools.count(1)
+        self._fired: set[str] = set()
+        self.name = f"paiwu{next(self._names)}"
+        ruleset: dict[str, Any] = copy.deepcopy(definition)  # set_rulesets mutates its argument
+        for rule_name, rule in ruleset.items():
+            rule["run"] = self._recorder(rule_name)
+        self._host = _QuietHost()
+        self._host.set_rulesets({self.name: ruleset})
+
+    def _recorder(self, rule_name: str) -> Callable[[Any], None]:
+        # Exactly one parameter: durable-rules treats a two-parameter action as asynchronous.
+        def record(_closure: Any) -> None:
+            self._fired.add(rule_name)
+
+        return record
+
+    def fired(self, fact: dict[str, Any]) -> frozenset[str]:
+        """Assert one request's fact in a fresh session; the names of every rule that matched."""
+        with self._lock:
+            sid = str(next(self._sids))
+            self._fired = set()
+            try:
+                state = self._host.assert_fact(self.name, {**fact, "sid": sid})
+                if isinstance(state, dict) and "exception" in state:
+                    raise EngineFailure(f"a rule action failed: {state['exception']}")
+            except durable_engine.MessageNotHandledException:
+                pass  # no rule matched: a normal outcome
+            finally:
+                self._host.delete_state(self.name, sid)
+            return frozenset(self._fired)
