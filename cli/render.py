@@ -68,6 +68,7 @@ _STATUS_COLOURS = {"eligible": "green", "ineligible": "red", "needs_review": "ye
 def summary_line(decision: Decision, source: str, color: bool = False) -> str:
     status = decision.status.replace("_", " ")
     shown = click.style(f"{status:<14}", fg=_STATUS_COLOURS[decision.status], bold=True) if color else f"{status:<14}"
-    rules = ", ".join(f.rule_id.split("#")[0] for f in decision.findings[:4])
-    more = f" +{len(decision.findings) - 4}" if len(decision.findings) > 4 else ""
+    clauses = list(dict.fromkeys(f.rule_id.split("#")[0] for f in decision.findings))
+    rules = ", ".join(clauses[:4])
+    more = f" +{len(clauses) - 4}" if len(clauses) > 4 else ""
     return f"{shown} {source}" + (f"  ({rules}{more})" if rules else "")

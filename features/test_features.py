@@ -1,0 +1,5 @@
+"""Run every feature file in this folder as pytest-bdd scenarios."""
+
+from pytest_bdd import scenarios
+
+scenarios(".")
