@@ -106,12 +106,16 @@ class _RuleChecker:
     def check(self, rule: Rule, rule_ids: set[str]) -> None:
         for clause_id in rule.cites:
             if clause_id not in self.corpus.clauses:
-                self.problem(rule, f"cites unknown clause '{clause_id}'", hint=_suggest(clause_id, list(self.corpus.clauses)))
+                hint = _suggest(clause_id, list(self.corpus.clauses))
+                self.problem(rule, f"cites unknown clause '{clause_id}'", rule.lines.get("cites"), hint)
         if rule.scope != (rule.outcome == "not_applicable"):
-            self.problem(rule, "a scope rule (scope: true) and only a scope rule has outcome not_applicable")
+            self.problem(
+                rule, "a scope rule (scope: true) and only a scope rule has outcome not_applicable", rule.lines.get("outcome")
+            )
         for target in rule.overrides + rule.exclusive_with:
             if target not in rule_ids:
-                self.problem(rule, f"refers to unknown rule '{target}'", hint=_suggest(target, sorted(rule_ids)))
+                line = rule.lines.get("overrides") or rule.lines.get("exclusive_with")
+                self.problem(rule, f"refers to unknown rule '{target}'", line, _suggest(target, sorted(rule_ids)))
         for kind in rule.kinds:
             self.check_condition(rule, fact_schema(kind))
         texts = "".join(self.corpus.full_text(c, "zh") for c in rule.cites if c in self.corpus.clauses)

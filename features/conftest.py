@@ -193,3 +193,10 @@ def pytest_configure(config: pytest.Config) -> None:
     for line in tags:
         for tag in line.split():
             config.addinivalue_line("markers", f"{tag.lstrip('@')}: feature tag")
+
+
+@then(parsers.parse('the finding "{rule_id}" is "{outcome}"'))
+def finding_is(case: Case, rule_id: str, outcome: str) -> None:
+    """One rule's own finding, for clauses (Art. 21, Part 4(3)) that several rules read."""
+    outcomes = {f.outcome for f in decided(case).findings if f.rule_id == rule_id}
+    assert outcome in outcomes, f"{rule_id}: found {outcomes or 'nothing'}"

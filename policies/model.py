@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -84,6 +84,7 @@ class Rule:
     exclusive_with: tuple[str, ...]
     file: str
     line: int | None
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each key of the rule
 
     def in_force(self, day: dt.date | None) -> bool:
         if day is None:
@@ -181,6 +182,7 @@ def load_policy_file(path: Path, root: Path = POLICY_DIR) -> list[Rule]:
                 exclusive_with=tuple(rule.exclusive_with),
                 file=name,
                 line=line,
+                lines=dict(getattr(raw_rule, "lines", {})),
             )
         )
     return rules

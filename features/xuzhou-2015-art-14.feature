@@ -1,0 +1,159 @@
+@xuzhou-2015 @art-14
+Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded projects buy emission rights
+  第十四条新建、改建、扩建项目的排污单位应当在环境影响评价阶段提出主要污染物排污权指标购买申请，经市环境保护行政主管部门审定后，在经省级以上有关部门批准设立并授予产权交易资格的交易机构中进行交易。主要污染物排污权指标需求量与供给量平衡的，实行协议出让；需求量大于供给量的，实行竞价或者拍卖。新建、改建、扩建项目的排污单位应当与排污权出让方签订主要污染物排污权交易合同，支付有偿使用费。建设项目投运后凭合同、环保竣工验收文件（需试生产的项目凭试生产核准通知）及付费凭证领取或者更换排污许可证。
+
+  Article 14 An emitter undertaking a new construction, reconstruction or expansion project shall submit an application to purchase major-pollutant emission-right quotas at the environmental impact assessment stage and, after examination and approval by the municipal competent environmental protection administrative department, shall trade at a trading institution whose establishment has been approved by the relevant department at or above the provincial level and which has been granted property-rights trading qualification. Where the demand for and the supply of major-pollutant emission-right quotas are in balance, transfer by agreement shall apply; where demand exceeds supply, competitive bidding or auction shall apply. An emitter undertaking a new construction, reconstruction or expansion project shall sign a major-pollutant emission-rights trading contract with the transferor of the emission rights and pay the paid-use fee. After the construction project is put into operation, it shall obtain or renew its pollutant discharge permit on the strength of the contract, the environmental completion acceptance documents (or, for a project requiring trial production, the trial production approval notice) and the proof of payment.
+
+  Background:
+    Given a trade in Xuzhou that meets every requirement
+
+  Scenario: A project that applied at the EIA stage, was approved by the city EPB and trades at a qualified institution may buy
+    When the trade is checked
+    Then the decision is "eligible"
+    And no facts are missing
+
+  Scenario: Para. 1: the trade must take place at a qualified trading institution
+    Given the trade's venue qualified is "false"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-1" is found "ineligible"
+    And the decision rests on "xuzhou-2015/art-14/para-1"
+
+  Scenario: Para. 1: whether the trading institution is qualified is a fact to request
+    Given the trade's venue qualified is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And "xuzhou-2015/art-14/para-1" is found "needs_review"
+    And the facts to request include "trade.venue.qualified"
+
+  Scenario Outline: Para. 1: a <kind> project must apply to buy at the EIA stage
+    Given the buyer's project's kind is "<kind>"
+    And the buyer's project's applied at EIA stage is "false"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-1" is found "ineligible"
+
+    Examples:
+      | kind     |
+      | new      |
+      | rebuilt  |
+      | expanded |
+
+  Scenario Outline: Para. 1: a <kind> project's purchase must be approved by the city EPB
+    Given the buyer's project's kind is "<kind>"
+    And the buyer's project's purchase approved by city EPB is "false"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-1" is found "ineligible"
+
+    Examples:
+      | kind     |
+      | new      |
+      | rebuilt  |
+      | expanded |
+
+  Scenario: Para. 1 binds new, rebuilt and expanded projects only, not an existing emitter
+    Given the buyer's project's kind is "existing"
+    And the buyer's project's applied at EIA stage is "false"
+    And the buyer's project's purchase approved by city EPB is "false"
+    When the trade is checked
+    Then the decision is "eligible"
+    And the decision does not rest on "xuzhou-2015/art-14/para-1"
+
+  Scenario: Para. 1: whether the project applied at the EIA stage is a fact to request
+    Given the buyer's project's applied at EIA stage is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And the facts to request include "buyer.project.applied_at_eia_stage"
+
+  Scenario: Para. 1: whether the city EPB approved the purchase is a fact to request
+    Given the buyer's project's purchase approved by city EPB is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And the facts to request include "buyer.project.purchase_approved_by_city_epb"
+
+  Scenario: Para. 2: where demand and supply are in balance, transfer is by agreement
+    Given the trade's demand t per year is "12.5"
+    And the trade's supply t per year is "12.5"
+    And the trade's mode is "negotiated"
+    When the trade is checked
+    Then the decision is "eligible"
+    And the decision does not rest on "xuzhou-2015/art-14/para-2"
+
+  Scenario Outline: Para. 2: where demand and supply are in balance, <mode> is not the prescribed mode
+    Given the trade's demand t per year is "12.5"
+    And the trade's supply t per year is "12.5"
+    And the trade's mode is "<mode>"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-2" is found "ineligible"
+
+    Examples:
+      | mode    |
+      | bidding |
+      | auction |
+
+  Scenario Outline: Para. 2: where demand exceeds supply, <mode> applies
+    Given the trade's demand t per year is "20"
+    And the trade's supply t per year is "12.5"
+    And the trade's mode is "<mode>"
+    When the trade is checked
+    Then the decision is "eligible"
+    And the decision does not rest on "xuzhou-2015/art-14/para-2"
+
+    Examples:
+      | mode    |
+      | bidding |
+      | auction |
+
+  Scenario: Para. 2: where demand exceeds supply, transfer by agreement is not allowed
+    Given the trade's demand t per year is "20"
+    And the trade's supply t per year is "12.5"
+    And the trade's mode is "negotiated"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-2" is found "ineligible"
+    And the decision rests on "xuzhou-2015/art-14/para-2"
+
+  Scenario: Para. 2: demand only just above supply already requires bidding or auction
+    Given the trade's demand t per year is "12.501"
+    And the trade's supply t per year is "12.5"
+    And the trade's mode is "negotiated"
+    When the trade is checked
+    Then the decision is "ineligible"
+    And "xuzhou-2015/art-14/para-2" is found "ineligible"
+
+  Scenario Outline: Para. 2 provides no mode where supply exceeds demand, so a <mode> sale goes to review
+    Given the trade's demand t per year is "12.5"
+    And the trade's supply t per year is "20"
+    And the trade's mode is "<mode>"
+    When the trade is checked
+    Then the decision is "needs_review"
+    And "xuzhou-2015/art-14/para-2" is found "needs_review"
+    And no facts are missing
+    And the decision shows the interpretation of "xuzhou-2015/art-14/para-2#supply-exceeds-demand"
+
+    Examples:
+      | mode       |
+      | negotiated |
+      | bidding    |
+      | auction    |
+
+  Scenario: Para. 2: the mode of transfer is a fact to request, never a pass
+    Given the trade's mode is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And "xuzhou-2015/art-14/para-2" is found "needs_review"
+    And the facts to request include "trade.mode"
+
+  Scenario Outline: Para. 2: the <which> is a fact to request, never a pass
+    Given the trade's <which> is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And "xuzhou-2015/art-14/para-2" is found "needs_review"
+    And the facts to request include "trade.<path>"
+
+    Examples:
+      | which            | path               |
+      | demand t per year | demand_t_per_year |
+      | supply t per year | supply_t_per_year |
