@@ -7,7 +7,6 @@ from functools import cache
 
 import click
 import jinja2
-
 from paiwu.engine.decision import Decision
 from paiwu.facts import fact_schema
 
@@ -52,13 +51,17 @@ def render(decision: Decision, fmt: str, lang: str, source: str, color: bool = F
     if fmt == "summary":
         return summary_line(decision, source, color) + "\n"
     template = "decision.txt.j2" if fmt == "text" else "decision.md.j2"
-    return _environment().get_template(template).render(
-        d=decision,
-        lang=lang,
-        source=source,
-        reproduce=reproduce_command(source, decision),
-        describe=lambda path: _describe(decision.kind, path),
-        bold=lambda s: click.style(s, bold=True) if color else s,
+    return (
+        _environment()
+        .get_template(template)
+        .render(
+            d=decision,
+            lang=lang,
+            source=source,
+            reproduce=reproduce_command(source, decision),
+            describe=lambda path: _describe(decision.kind, path),
+            bold=lambda s: click.style(s, bold=True) if color else s,
+        )
     )
 
 

@@ -47,9 +47,7 @@ def is_working_day(day: dt.date) -> bool:
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
-        raise CalendarRangeError(
-            f"the holiday calendar (chinese-calendar) does not cover {day.year}"
-        ) from None
+        raise CalendarRangeError(f"the holiday calendar (chinese-calendar) does not cover {day.year}") from None
 
 
 def add_working_days(day: dt.date, count: int) -> dt.date:

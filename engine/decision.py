@@ -93,9 +93,9 @@ class Decision(_Out):
         return self.model_dump_json(indent=2)
 
 
-def combine(statuses: list[str]) -> Status:
+def combine(statuses: list[Status]) -> Status:
     """Precedence: ineligible > needs_review > eligible; not_applicable only if nothing applies."""
     applicable = [s for s in statuses if s != "not_applicable"]
     if not applicable:
         return "not_applicable"
-    return max(applicable, key=lambda s: STATUS_ORDER[s])  # type: ignore[return-value]
+    return max(applicable, key=lambda s: STATUS_ORDER[s])

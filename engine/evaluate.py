@@ -8,11 +8,11 @@ import json
 from functools import cache
 from typing import Any
 
+from paiwu.policies.law import Corpus, load_corpus
+from paiwu.policies.model import PolicySet, default_policy_set
 from pydantic import BaseModel
 
 from paiwu import __version__
-from paiwu.policies.law import Corpus, load_corpus
-from paiwu.policies.model import PolicySet, default_policy_set
 
 from .compiler import CompiledPolicy, CompiledRule, compile_policy
 from .decision import (
@@ -124,7 +124,7 @@ class Evaluator:
             by_instrument.setdefault(item.compiled.rule.instrument, []).append(item)
 
         instrument_results: list[InstrumentResult] = []
-        statuses: list[str] = []
+        statuses: list[Status] = []
         for instrument_id, instrument in self.corpus.instruments.items():
             items = by_instrument.get(instrument_id, [])
             status = self._instrument_status(items)
@@ -183,7 +183,9 @@ class Evaluator:
             return "not_applicable"
         if any(i.result == "holds" and i.compiled.rule.outcome == "ineligible" for i in items):
             return "ineligible"
-        if any(i.result == "unknown" or (i.result == "holds" and i.compiled.rule.outcome == "needs_review") for i in items):
+        if any(
+            i.result == "unknown" or (i.result == "holds" and i.compiled.rule.outcome == "needs_review") for i in items
+        ):
             return "needs_review"
         return "eligible"
 
@@ -196,7 +198,7 @@ class Evaluator:
         return Finding(
             rule_id=rule.id,
             instrument=rule.instrument,
-            outcome=rule.outcome if holds else "needs_review",  # type: ignore[arg-type]
+            outcome=rule.outcome if holds else "needs_review",
             basis="rule_met" if holds else "facts_missing",
             message=Bilingual(zh=rule.message_zh, en=rule.message_en),
             citations=[self.citation(c) for c in rule.cites],

@@ -110,7 +110,9 @@ class _RuleChecker:
                 self.problem(rule, f"cites unknown clause '{clause_id}'", rule.lines.get("cites"), hint)
         if rule.scope != (rule.outcome == "not_applicable"):
             self.problem(
-                rule, "a scope rule (scope: true) and only a scope rule has outcome not_applicable", rule.lines.get("outcome")
+                rule,
+                "a scope rule (scope: true) and only a scope rule has outcome not_applicable",
+                rule.lines.get("outcome"),
             )
         for target in rule.overrides + rule.exclusive_with:
             if target not in rule_ids:
@@ -145,9 +147,13 @@ class _RuleChecker:
                     hint = _suggest(leaf.value.path, list(schema))
                     self.problem(rule, f"unknown fact '{leaf.value.path}'", leaf.line, hint)
                 elif leaf.value.shift and other.type != "date":
-                    self.problem(rule, f"{leaf.value.shift} applies to dates, and {other.path} is a {other.type}", leaf.line)
+                    self.problem(
+                        rule, f"{leaf.value.shift} applies to dates, and {other.path} is a {other.type}", leaf.line
+                    )
                 elif other.type != spec.type:
-                    self.problem(rule, f"compares {spec.path} ({spec.type}) with {other.path} ({other.type})", leaf.line)
+                    self.problem(
+                        rule, f"compares {spec.path} ({spec.type}) with {other.path} ({other.type})", leaf.line
+                    )
                 continue
             message = _literal_problem(spec, leaf.op, leaf.value)
             if message:
@@ -200,7 +206,7 @@ def _check_conflicts(policy: PolicySet, report: Report) -> None:
     for clause_id, rules in by_clause.items():
         for a, b in combinations(rules, 2):
             pair = (min(a.id, b.id), max(a.id, b.id))
-            if pair in seen or a.outcome == b.outcome or a.scope != b.scope and False:
+            if pair in seen or a.outcome == b.outcome:
                 continue
             seen.add(pair)
             declared = b.id in a.overrides + a.exclusive_with or a.id in b.overrides + b.exclusive_with
@@ -223,11 +229,23 @@ def _check_coverage(policy: PolicySet, corpus: Corpus, report: Report) -> None:
     for item in policy.unencoded:
         if item.clause not in corpus.clauses:
             report.problems.append(
-                Problem("error", item.file, item.line, f"unknown clause '{item.clause}'", None, _suggest(item.clause, list(corpus.clauses)))
+                Problem(
+                    "error",
+                    item.file,
+                    item.line,
+                    f"unknown clause '{item.clause}'",
+                    None,
+                    _suggest(item.clause, list(corpus.clauses)),
+                )
             )
         elif corpus.get(item.clause).role != "operative":
             report.problems.append(
-                Problem("warning", item.file, item.line, f"{item.clause} is {corpus.get(item.clause).role}, not operative: no need to mark it")
+                Problem(
+                    "warning",
+                    item.file,
+                    item.line,
+                    f"{item.clause} is {corpus.get(item.clause).role}, not operative: no need to mark it",
+                )
             )
         marked[item.clause] = item
 
@@ -239,7 +257,7 @@ def _check_coverage(policy: PolicySet, corpus: Corpus, report: Report) -> None:
         """Encoded, marked, or made only of operative parts that are each accounted for."""
         clause = corpus.get(clause_id)
         parts = [c for c in clause.children if corpus.get(c).role == "operative"]
-        return covered(clause_id) or clause_id in marked or bool(parts) and all(accounted(c) for c in parts)
+        return covered(clause_id) or clause_id in marked or (bool(parts) and all(accounted(c) for c in parts))
 
     for clause in corpus.clauses.values():
         if not clause.is_clause or clause.role != "operative":

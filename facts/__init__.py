@@ -9,15 +9,15 @@ from .models import REQUEST_MODELS, CheckKind, Request, TradeRequest, parse_requ
 from .schema import FactSpec, fact_schema
 
 __all__ = [
-    "FieldProblem",
-    "RequestError",
-    "load_request",
-    "validate_request",
     "REQUEST_MODELS",
     "CheckKind",
     "FactSpec",
+    "FieldProblem",
     "Request",
+    "RequestError",
     "TradeRequest",
     "fact_schema",
+    "load_request",
     "parse_request",
+    "validate_request",
 ]

@@ -51,7 +51,9 @@ def validate_request(data: Any, source: str = "<request>") -> Facts:
     if kind not in REQUEST_MODELS:
         known = ", ".join(sorted(REQUEST_MODELS))
         line = line_at(data, ("kind",))
-        raise RequestError(source, [FieldProblem("kind", f"unknown check kind {kind!r}; expected one of: {known}", line)])
+        raise RequestError(
+            source, [FieldProblem("kind", f"unknown check kind {kind!r}; expected one of: {known}", line)]
+        )
     try:
         return REQUEST_MODELS[kind].model_validate(data)
     except ValidationError as error:

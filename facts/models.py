@@ -126,7 +126,8 @@ class Holding(Facts):
 class Venue(Facts):
     name: Text | None = None
     qualified: bool | None = Field(
-        None, description="set up with approval at provincial level or above, with property-rights trading qualification"
+        None,
+        description="set up with approval at provincial level or above, with property-rights trading qualification",
     )
     designated_platform: bool | None = Field(None, description="the city's emission-rights trading market")
 

@@ -19,11 +19,10 @@ from typing import Any
 
 import pytest
 import yaml
-from pytest_bdd import given, parsers, then, when
-
 from paiwu.engine.decision import Decision
 from paiwu.engine.evaluate import default_evaluator
 from paiwu.facts import fact_schema, validate_request
+from pytest_bdd import given, parsers, then, when
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BASE_TRADES = {"Xuzhou": "xuzhou-eligible.yaml", "Linyi": "linyi-eligible.yaml"}
@@ -88,7 +87,11 @@ def base_trade(case: Case, city: str) -> None:
                 value_holder[key] = value.isoformat()
 
 
-@given(parsers.re(r"(?P<owner>the (?:seller|buyer|trade|holding)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is \"(?P<value>[^\"]*)\""))
+@given(
+    parsers.re(
+        r"(?P<owner>the (?:seller|buyer|trade|holding)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is \"(?P<value>[^\"]*)\""
+    )
+)
 def set_fact(case: Case, owner: str, words: str, value: str) -> None:
     put(case.request, fact_path(owner.removeprefix("the "), words), literal(value))
 
@@ -163,15 +166,15 @@ def shows_interpretation(case: Case, rule_id: str) -> None:
     assert rule_id in {i.rule_id for i in decided(case).interpretations}
 
 
-@then(parsers.parse('the {name} do not apply'))
-@then(parsers.parse('the {name} does not apply'))
+@then(parsers.parse("the {name} do not apply"))
+@then(parsers.parse("the {name} does not apply"))
 def does_not_apply(case: Case, name: str) -> None:
     statuses = {i.instrument: i.status for i in decided(case).instruments}
     assert statuses[INSTRUMENTS[name]] == "not_applicable", statuses
 
 
-@then(parsers.parse('the {name} apply'))
-@then(parsers.parse('the {name} applies'))
+@then(parsers.parse("the {name} apply"))
+@then(parsers.parse("the {name} applies"))
 def applies(case: Case, name: str) -> None:
     statuses = {i.instrument: i.status for i in decided(case).instruments}
     assert statuses[INSTRUMENTS[name]] != "not_applicable", statuses

@@ -81,7 +81,7 @@ Feature: Linyi Plan (2014), Part III — pilot scope and work arrangements
     And "linyi-2014/part-3/sec-1" is found "needs_review"
     And the facts to request include "seller.post_2010_project_increasing_emissions"
 
-  Scenario: (1) The extension to all emitters once the market is established is not presumed
+  Scenario: (1) Under the stated interpretation, the later extension to all emitters is not presumed
     Given the seller's in 2010 census is "false"
     And the seller's post 2010 project increasing emissions is "false"
     When the trade is checked as of "2020-01-01"

@@ -144,7 +144,7 @@ def parse_condition(data: Any, line: int | None = None) -> Condition:
         (op,) = ops
         if op not in OPS:
             raise ConditionError(f"unknown operator '{op}'; expected one of {', '.join(OPS)}", line)
-        return Compare(_path(data["fact"], line), op, _operand(data[op], op, line), line)  # type: ignore[arg-type]
+        return Compare(_path(data["fact"], line), op, _operand(data[op], op, line), line)
     raise ConditionError(
         f"unknown condition keys {sorted(keys)}; expected all / any / not / missing / present / fact", line
     )
@@ -161,7 +161,10 @@ def paths(condition: Condition) -> list[str]:
         elif isinstance(node, Not):
             visit(node.item)
         else:
-            for p in (node.path, node.value.path if isinstance(node, Compare) and isinstance(node.value, FactRef) else None):
+            for p in (
+                node.path,
+                node.value.path if isinstance(node, Compare) and isinstance(node.value, FactRef) else None,
+            ):
                 if p and p not in out:
                     out.append(p)
 

@@ -11,9 +11,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from paiwu.yamlsafe import YamlError, line_at, line_of, load_file
+
 from .conditions import Condition, ConditionError, parse_condition
 from .law import LAW_DIR, load_corpus
-from paiwu.yamlsafe import YamlError, line_at, line_of, load_file
 
 POLICY_DIR = Path(__file__).parent
 Outcome = Literal["ineligible", "needs_review", "not_applicable"]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from paiwu.cli.main import main
 
 from .conftest import EXAMPLES
@@ -85,7 +84,11 @@ def test_stdin_and_json_input() -> None:
 
 def test_several_requests_exit_with_the_most_severe_code() -> None:
     code, out, _ = run(
-        "check", "--format", "summary", str(EXAMPLES / "xuzhou-eligible.yaml"), str(EXAMPLES / "xuzhou-ineligible-several.yaml")
+        "check",
+        "--format",
+        "summary",
+        str(EXAMPLES / "xuzhou-eligible.yaml"),
+        str(EXAMPLES / "xuzhou-ineligible-several.yaml"),
     )
     assert code == 1 and len(out.strip().splitlines()) == 2
     code, _, _ = run("check", "--format", "summary", "--exit-zero", *map(str, EXAMPLES.glob("*.yaml")))
@@ -97,13 +100,19 @@ def test_several_requests_exit_with_the_most_severe_code() -> None:
     [
         ("kind: trade\ntrade: {date: 2024-01-01\n", "request.yaml:3: (document): expected ',' or '}'"),
         ("kind: trade\ntrade:\n  colour: red\n", "request.yaml:3: trade.colour: unknown field"),
-        ("kind: trade\ntrade:\n  quantity_t_per_year: lots\n", "request.yaml:3: trade.quantity_t_per_year: Input should be a valid number"),
+        (
+            "kind: trade\ntrade:\n  quantity_t_per_year: lots\n",
+            "request.yaml:3: trade.quantity_t_per_year: Input should be a valid number",
+        ),
         ("kind: trade\ntrade:\n  pollutant: SO3\n", "request.yaml:3: trade.pollutant: Input should be 'COD', 'NH3-N'"),
         ("kind: trade\ntrade:\n  date: 2024-02-30\n", "request.yaml:3: trade.date: Input should be a valid date"),
         ("kind: swap\n", "request.yaml:1: kind: unknown check kind 'swap'"),
         ("- 1\n- 2\n", "request.yaml: (document): a request is a mapping"),
         ("kind: trade\nseller:\n  credit_rating: purple\n", "seller.credit_rating: Input should be 'green'"),
-        ("kind: trade\ntrade:\n  quantity_t_per_year: -3\n", "trade.quantity_t_per_year: Input should be greater than or equal to 0"),
+        (
+            "kind: trade\ntrade:\n  quantity_t_per_year: -3\n",
+            "trade.quantity_t_per_year: Input should be greater than or equal to 0",
+        ),
     ],
 )
 def test_bad_input_names_the_field_and_line_never_a_traceback(tmp_path: Path, text: str, expected: str) -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
 from paiwu.engine.decision import combine
 from paiwu.engine.evaluate import Evaluator
 from paiwu.facts import validate_request
@@ -74,7 +73,12 @@ def test_needs_review_names_each_missing_fact(evaluator: Evaluator) -> None:
 def test_every_prohibition_is_listed(evaluator: Evaluator) -> None:
     decision = evaluator.decide(example("xuzhou-ineligible-several.yaml"))
     cited = {c.clause_id for f in decision.findings if f.outcome == "ineligible" for c in f.citations}
-    assert {"xuzhou-2015/art-16/item-2", "xuzhou-2015/art-16/item-3", "xuzhou-2015/art-17/item-1", "xuzhou-2015/art-14/para-2"} <= cited
+    assert {
+        "xuzhou-2015/art-16/item-2",
+        "xuzhou-2015/art-16/item-3",
+        "xuzhou-2015/art-17/item-1",
+        "xuzhou-2015/art-14/para-2",
+    } <= cited
 
 
 def test_as_of_defaults_to_the_trade_date_and_can_be_overridden(evaluator: Evaluator) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from paiwu.engine.compiler import compile_policy
 from paiwu.engine.dates import shift
 from paiwu.engine.evaluate import Evaluator
@@ -177,7 +176,9 @@ def test_the_session_state_never_matches_a_rule() -> None:
 
 
 def test_concurrent_threads_get_the_same_decisions(evaluator: Evaluator) -> None:
-    requests_ = [example(n) for n in ("xuzhou-eligible.yaml", "xuzhou-ineligible-several.yaml", "xuzhou-needs-review.yaml")]
+    requests_ = [
+        example(n) for n in ("xuzhou-eligible.yaml", "xuzhou-ineligible-several.yaml", "xuzhou-needs-review.yaml")
+    ]
     expected = [evaluator.decide(r).canonical_json() for r in requests_]
     failures: list[str] = []
 

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from paiwu.engine.validator import validate
 from paiwu.policies.model import POLICY_DIR, PolicyError, load_policy_set
 
@@ -34,7 +33,11 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_unknown_clause_is_reported_with_line_and_suggestion(policies: Path) -> None:
-    _edit(policies / "xuzhou-2015/art-16.yaml", "cites: [xuzhou-2015/art-16/item-3]", "cites: [xuzhou-2015/art-16/item-33]")
+    _edit(
+        policies / "xuzhou-2015/art-16.yaml",
+        "cites: [xuzhou-2015/art-16/item-3]",
+        "cites: [xuzhou-2015/art-16/item-33]",
+    )
     report = validate(policies)
     [problem] = [p for p in report.errors if p.rule]
     assert problem.file.endswith("xuzhou-2015/art-16.yaml") and problem.line == 35
@@ -98,7 +101,11 @@ def test_hostile_policy_files_are_refused_not_executed(policies: Path, text: str
 
 
 def test_unknown_operator_is_reported_with_its_line(policies: Path) -> None:
-    _edit(policies / "xuzhou-2015/art-17.yaml", "when: {fact: buyer.credit_rating, in: [red, black]}", "when: {fact: buyer.credit_rating, among: [red, black]}")
+    _edit(
+        policies / "xuzhou-2015/art-17.yaml",
+        "when: {fact: buyer.credit_rating, in: [red, black]}",
+        "when: {fact: buyer.credit_rating, among: [red, black]}",
+    )
     with pytest.raises(PolicyError) as caught:
         load_policy_set(policies)
     assert "unknown operator 'among'" in str(caught.value)
