@@ -1,0 +1,1 @@
+"""Reports for people: bilingual HTML, Markdown and PDF decisions and the law browser."""
