@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import click
+
+from paiwu import __version__
 from paiwu.engine.evaluate import default_evaluator
 from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, load_request
 from paiwu.policies.model import PolicyError
-
-from paiwu import __version__
 
 from .render import FORMATS, LANGS, render
 

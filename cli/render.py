@@ -7,6 +7,7 @@ from functools import cache
 
 import click
 import jinja2
+
 from paiwu.engine.decision import Decision
 from paiwu.facts import fact_schema
 

@@ -8,11 +8,11 @@ import json
 from functools import cache
 from typing import Any
 
-from paiwu.policies.law import Corpus, load_corpus
-from paiwu.policies.model import PolicySet, default_policy_set
 from pydantic import BaseModel
 
 from paiwu import __version__
+from paiwu.policies.law import Corpus, load_corpus
+from paiwu.policies.model import PolicySet, default_policy_set
 
 from .compiler import CompiledPolicy, CompiledRule, compile_policy
 from .decision import (
@@ -42,11 +42,12 @@ def request_hash(request: BaseModel) -> str:
 
 
 class RuleResult:
-    __slots__ = ("compiled", "result")
+    __slots__ = ("blocked_by", "compiled", "result")
 
     def __init__(self, compiled: CompiledRule, result: str) -> None:
         self.compiled = compiled
         self.result = result  # holds | fails | unknown | overridden
+        self.blocked_by: RuleResult | None = None  # an undecided exception that keeps this rule undecided
 
 
 class Evaluator:
@@ -103,11 +104,18 @@ class Evaluator:
             else:
                 result = "unknown"
             results[rule.id] = RuleResult(compiled, result)
-        for item in results.values():  # explicit exceptions: a rule that holds sets aside the rules it overrides
-            if item.result == "holds":
-                for target in item.compiled.rule.overrides:
-                    if target in results and results[target].result in ("holds", "unknown"):
-                        results[target].result = "overridden"
+        # Explicit exceptions, as default logic reads them: an exception that holds sets aside the
+        # rule it overrides; an exception that cannot be decided leaves that rule undecided too.
+        for item in results.values():
+            for target_id in item.compiled.rule.overrides:
+                target = results.get(target_id)
+                if target is None or target.result not in ("holds", "unknown"):
+                    continue
+                if item.result == "holds":
+                    target.result = "overridden"
+                elif item.result == "unknown" and target.result == "holds":
+                    target.result = "unknown"
+                    target.blocked_by = item
         return list(results.values())
 
     def decide(self, request: BaseModel, as_of: dt.date | None = None) -> Decision:
@@ -194,6 +202,10 @@ class Evaluator:
         rule = compiled.rule
         missing = [p for p in compiled.paths if p not in flat.values]
         notes = [flat.notes[p] for p in compiled.paths if p in flat.notes]
+        if item.blocked_by is not None:
+            exception = item.blocked_by.compiled
+            missing += [p for p in exception.paths if p not in flat.values and p not in missing]
+            notes.append(f"the exception {exception.rule.id} cannot be decided without these facts")
         holds = item.result == "holds"
         return Finding(
             rule_id=rule.id,

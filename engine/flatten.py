@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from paiwu.facts import FactSpec
 from pydantic import BaseModel
+
+from paiwu.facts import FactSpec
 
 from .compiler import KIND_KEY, CompiledPolicy, encode, fact_key, ref_key
 from .dates import CalendarRangeError, shift

@@ -180,6 +180,29 @@ def _allowed(leaf: Compare, spec: FactSpec | None) -> set[Any] | None:
     return None
 
 
+def _interval(leaf: Compare, spec: FactSpec | None) -> tuple[Any, bool, Any, bool] | None:
+    """The values an ordered comparison with a literal admits: (low, low_inclusive, high, high_inclusive)."""
+    if spec is None or spec.type not in ("date", "number") or isinstance(leaf.value, (FactRef, tuple)):
+        return None
+    value: Any = dt.date.fromisoformat(str(leaf.value)) if spec.type == "date" else leaf.value
+    return {
+        "lt": (None, False, value, False),
+        "le": (None, False, value, True),
+        "gt": (value, False, None, False),
+        "ge": (value, True, None, False),
+        "eq": (value, True, value, True),
+    }.get(leaf.op)
+
+
+def _intervals_disjoint(x: tuple[Any, bool, Any, bool], y: tuple[Any, bool, Any, bool]) -> bool:
+    def below(high: Any, high_incl: bool, low: Any, low_incl: bool) -> bool:
+        if high is None or low is None:
+            return False
+        return bool(high < low or (high == low and not (high_incl and low_incl)))
+
+    return below(x[2], x[3], y[0], y[1]) or below(y[2], y[3], x[0], x[1])
+
+
 def disjoint(a: Rule, b: Rule) -> bool:
     """True when the two conditions provably cannot hold together (a simple, sound check)."""
     schema = fact_schema(a.kinds[0])
@@ -193,6 +216,9 @@ def disjoint(a: Rule, b: Rule) -> bool:
                 continue
             left, right = _allowed(x, schema.get(x.path)), _allowed(y, schema.get(y.path))
             if left is not None and right is not None and not (left & right):
+                return True
+            spans = _interval(x, schema.get(x.path)), _interval(y, schema.get(y.path))
+            if spans[0] is not None and spans[1] is not None and _intervals_disjoint(spans[0], spans[1]):
                 return True
     return False
 

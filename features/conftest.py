@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 import yaml
+from pytest_bdd import given, parsers, then, when
+
 from paiwu.engine.decision import Decision
 from paiwu.engine.evaluate import default_evaluator
 from paiwu.facts import fact_schema, validate_request
-from pytest_bdd import given, parsers, then, when
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BASE_TRADES = {"Xuzhou": "xuzhou-eligible.yaml", "Linyi": "linyi-eligible.yaml"}

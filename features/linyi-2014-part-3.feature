@@ -35,7 +35,7 @@ Feature: Linyi Plan (2014), Part III — pilot scope and work arrangements
 
   Scenario Outline: (1) The pilot covers industrial enterprises only, so a non-industrial <party> is outside it
     Given the <party>'s industrial is "false"
-    When the trade is checked
+    When the trade is checked as of "2015-03-01"
     Then the decision is "not_applicable"
     And the Linyi Plan does not apply
     And "linyi-2014/part-3/sec-1" is found "not_applicable"
@@ -60,7 +60,7 @@ Feature: Linyi Plan (2014), Part III — pilot scope and work arrangements
   Scenario: (1) A seller neither in the 2010 census base nor with a post-2010 project is outside the pilot
     Given the seller's in 2010 census is "false"
     And the seller's post 2010 project increasing emissions is "false"
-    When the trade is checked
+    When the trade is checked as of "2015-03-01"
     Then the decision is "not_applicable"
     And the Linyi Plan does not apply
     And "linyi-2014/part-3/sec-1" is found "not_applicable"
@@ -69,7 +69,7 @@ Feature: Linyi Plan (2014), Part III — pilot scope and work arrangements
   Scenario: (1) A buyer neither in the 2010 census base nor with a post-2010 project is outside the pilot
     Given the buyer's in 2010 census is "false"
     And the buyer's post 2010 project increasing emissions is "false"
-    When the trade is checked
+    When the trade is checked as of "2015-03-01"
     Then the decision is "not_applicable"
     And "linyi-2014/part-3/sec-1" is found "not_applicable"
 
@@ -81,12 +81,26 @@ Feature: Linyi Plan (2014), Part III — pilot scope and work arrangements
     And "linyi-2014/part-3/sec-1" is found "needs_review"
     And the facts to request include "seller.post_2010_project_increasing_emissions"
 
-  Scenario: (1) Under the stated interpretation, the later extension to all emitters is not presumed
+  Scenario Outline: (1) and (2) para. 3: once the scope was to be extended (from July 2015), a party outside the original pilot goes to review
+    Given the <party>'s <fact> is "false"
+    When the trade is checked as of "<day>"
+    Then the decision is "<decision>"
+    And "linyi-2014/part-3/sec-1" is found "<decision>"
+
+    Examples:
+      | party  | fact       | day        | decision       |
+      | seller | industrial | 2015-06-30 | not_applicable |
+      | seller | industrial | 2015-07-01 | needs_review   |
+      | buyer  | industrial | 2020-01-01 | needs_review   |
+
+  Scenario: (1) After the scheduled extension, a seller outside the census base and without a post-2010 project goes to review under the stated interpretation
     Given the seller's in 2010 census is "false"
     And the seller's post 2010 project increasing emissions is "false"
     When the trade is checked as of "2020-01-01"
-    Then the decision is "not_applicable"
-    And "linyi-2014/part-3/sec-1" is found "not_applicable"
+    Then the decision is "needs_review"
+    And the finding "linyi-2014/part-3/sec-1#outside-pilot-after-extension" is "needs_review"
+    And the decision rests on "linyi-2014/part-3/sec-2/para-3"
+    And the decision shows the interpretation of "linyi-2014/part-3/sec-1#outside-pilot-after-extension"
 
   Scenario Outline: (2) para. 2: trading was to begin city-wide by the end of December 2014, so a trade dated <day> is <decision>
     Given the trade is dated "<day>"

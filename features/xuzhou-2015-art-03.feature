@@ -50,6 +50,14 @@ Feature: Xuzhou Measures (2015), Art. 3 para. 1 — the major pollutants covered
     And "xuzhou-2015/art-3/para-1" is found "needs_review"
     And the decision shows the interpretation of "xuzhou-2015/art-3/para-1#designated-other-pollutant"
 
+  Scenario: Whether another pollutant was designated is a fact to request: an undecided exception keeps the rule it overrides undecided
+    Given the trade's pollutant is "VOCs"
+    And the trade's pollutant designated by city is not known
+    When the trade is checked
+    Then the decision is "needs_review"
+    And "xuzhou-2015/art-3/para-1" is found "needs_review"
+    And the facts to request include "trade.pollutant_designated_by_city"
+
   Scenario: The pollutant traded is a fact to request, never a pass
     Given the trade's pollutant is not known
     When the trade is checked

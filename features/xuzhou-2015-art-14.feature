@@ -157,3 +157,9 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       | which            | path               |
       | demand t per year | demand_t_per_year |
       | supply t per year | supply_t_per_year |
+
+  Scenario: (para. 1) The venue requirement is addressed to new, rebuilt and expanded projects, so it does not reach an existing emitter's purchase
+    Given the buyer's project's kind is "existing"
+    And the trade's venue qualified is "false"
+    When the trade is checked
+    Then the decision does not rest on "xuzhou-2015/art-14/para-1"

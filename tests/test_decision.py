@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+
 from paiwu.engine.decision import combine
 from paiwu.engine.evaluate import Evaluator
 from paiwu.facts import validate_request
@@ -105,6 +106,9 @@ def test_interpretations_are_surfaced_with_the_findings_that_use_them(evaluator:
 def test_an_exception_sets_aside_the_rule_it_overrides(evaluator: Evaluator) -> None:
     data = example("xuzhou-eligible.yaml").model_dump(mode="json", exclude_none=True)
     data["trade"]["pollutant"] = "VOCs"
+    undecided = evaluator.decide(validate_request(data))  # the exception cannot be decided: neither can the rule
+    assert undecided.status == "needs_review" and undecided.missing_facts == ["trade.pollutant_designated_by_city"]
+    data["trade"]["pollutant_designated_by_city"] = False
     assert evaluator.decide(validate_request(data)).status == "not_applicable"
     data["trade"]["pollutant_designated_by_city"] = True
     decision = evaluator.decide(validate_request(data))
