@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from paiwu.engine.evaluate import Evaluator, default_evaluator
 from paiwu.facts import Request, load_request
 

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from paiwu.policies.law import LAW_DIR, ROLES, load_corpus, locate, zh_number
 
 SHARED_LAW = Path(__file__).resolve().parents[2] / "shared" / "law"

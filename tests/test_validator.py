@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from paiwu.engine.validator import validate
 from paiwu.policies.model import POLICY_DIR, PolicyError, load_policy_set
 
