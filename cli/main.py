@@ -18,7 +18,14 @@ from paiwu.policies.model import PolicyError
 from .render import FORMATS, LANGS, render
 
 # Exit codes, documented in the README. Several requests: the most severe code wins.
-EXIT_CODES = {"eligible": 0, "ineligible": 1, "needs_review": 3, "not_applicable": 4}
+EXIT_CODES = {
+    "eligible": 0,
+    "compliant": 0,
+    "ineligible": 1,
+    "non_compliant": 1,
+    "needs_review": 3,
+    "not_applicable": 4,
+}
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 5
 _SEVERITY = [0, 4, 3, 1, EXIT_BAD_INPUT, EXIT_FAILURE]

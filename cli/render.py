@@ -66,7 +66,14 @@ def render(decision: Decision, fmt: str, lang: str, source: str, color: bool = F
     )
 
 
-_STATUS_COLOURS = {"eligible": "green", "ineligible": "red", "needs_review": "yellow", "not_applicable": "cyan"}
+_STATUS_COLOURS = {
+    "eligible": "green",
+    "compliant": "green",
+    "ineligible": "red",
+    "non_compliant": "red",
+    "needs_review": "yellow",
+    "not_applicable": "cyan",
+}
 
 
 def summary_line(decision: Decision, source: str, color: bool = False) -> str:

@@ -33,7 +33,8 @@ def fact_key(path: str) -> str:
 
 
 def ref_key(ref: FactRef) -> str:
-    return fact_key(ref.path) + (f"__{ref.shift}_{ref.amount}" if ref.shift else "")
+    amount = str(ref.amount).replace(".", "_").replace("-", "m")
+    return fact_key(ref.path) + (f"__{ref.shift}_{amount}" if ref.shift else "")
 
 
 def encode(spec: FactSpec | None, value: Any) -> Any:

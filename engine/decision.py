@@ -7,8 +7,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Status = Literal["eligible", "ineligible", "needs_review", "not_applicable"]
-STATUS_ORDER: dict[str, int] = {"not_applicable": 0, "eligible": 1, "needs_review": 2, "ineligible": 3}
+Status = Literal["eligible", "ineligible", "compliant", "non_compliant", "needs_review", "not_applicable"]
+STATUS_ORDER: dict[str, int] = {
+    "not_applicable": 0,
+    "eligible": 1,
+    "compliant": 1,
+    "needs_review": 2,
+    "ineligible": 3,
+    "non_compliant": 3,
+}
+Outcome = Literal["ineligible", "non_compliant", "needs_review", "not_applicable", "notice"]
 FindingBasis = Literal["rule_met", "facts_missing"]
 
 
@@ -34,12 +42,23 @@ class Citation(_Out):
     lead_en: str | None = None
 
 
+class Amount(_Out):
+    """An amount the clause sets, with the calculation that reached it."""
+
+    name: str
+    label: Bilingual
+    value: float | None
+    unit: str
+    calculation: str
+    missing: list[str] = []
+
+
 class Finding(_Out):
     """One rule that decided something: met, or undetermined for want of facts."""
 
     rule_id: str
     instrument: str
-    outcome: Literal["ineligible", "needs_review", "not_applicable"]
+    outcome: Outcome
     basis: FindingBasis
     message: Bilingual
     citations: list[Citation]
@@ -48,6 +67,7 @@ class Finding(_Out):
     notes: list[str] = []
     interpretation: Bilingual | None = None
     overrides: list[str] = []
+    amounts: list[Amount] = []
 
 
 class Checked(_Out):
@@ -99,3 +119,10 @@ def combine(statuses: list[Status]) -> Status:
     if not applicable:
         return "not_applicable"
     return max(applicable, key=lambda s: STATUS_ORDER[s])
+
+
+def settled(kind_is_state: bool, prohibited: bool) -> Status:
+    """The status words of a check: eligible/ineligible for actions, compliant/non_compliant for states."""
+    if prohibited:
+        return "non_compliant" if kind_is_state else "ineligible"
+    return "compliant" if kind_is_state else "eligible"

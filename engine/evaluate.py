@@ -11,11 +11,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from paiwu import __version__
+from paiwu.facts import STATE_KINDS
+from paiwu.policies.expressions import expression_paths
 from paiwu.policies.law import Corpus, load_corpus
-from paiwu.policies.model import PolicySet, default_policy_set
+from paiwu.policies.model import Computation, PolicySet, default_policy_set
 
+from . import compute
 from .compiler import CompiledPolicy, CompiledRule, compile_policy
 from .decision import (
+    Amount,
     Bilingual,
     Checked,
     Citation,
@@ -25,8 +29,9 @@ from .decision import (
     Interpretation,
     Status,
     combine,
+    settled,
 )
-from .flatten import Flattened, as_of_date, flatten
+from .flatten import Flattened, as_of_date, flatten, lookup
 from .runtime import RulesSession
 
 
@@ -135,7 +140,7 @@ class Evaluator:
         statuses: list[Status] = []
         for instrument_id, instrument in self.corpus.instruments.items():
             items = by_instrument.get(instrument_id, [])
-            status = self._instrument_status(items)
+            status = self._instrument_status(items, kind in STATE_KINDS)
             statuses.append(status)
             instrument_results.append(
                 InstrumentResult(
@@ -150,8 +155,10 @@ class Evaluator:
                 rule = item.compiled.rule
                 if out_of_scope and not (rule.scope and item.result == "holds"):
                     continue  # an instrument that does not apply decides nothing else
+                if item.result == "unknown" and rule.outcome == "notice":
+                    continue  # a reminder that cannot be placed decides nothing
                 if item.result in ("holds", "unknown"):
-                    findings.append(self._finding(item, flat))
+                    findings.append(self._finding(item, flat, request, day))
                 else:
                     checked.append(self._checked(item, flat))
                 if rule.interpretation_en and not out_of_scope:
@@ -184,20 +191,20 @@ class Evaluator:
         )
 
     @staticmethod
-    def _instrument_status(items: list[RuleResult]) -> Status:
+    def _instrument_status(items: list[RuleResult], state: bool) -> Status:
         if not items:
             return "not_applicable"
         if any(i.compiled.rule.scope and i.result == "holds" for i in items):
             return "not_applicable"
-        if any(i.result == "holds" and i.compiled.rule.outcome == "ineligible" for i in items):
-            return "ineligible"
+        if any(i.result == "holds" and i.compiled.rule.outcome in ("ineligible", "non_compliant") for i in items):
+            return settled(state, prohibited=True)
         if any(
             i.result == "unknown" or (i.result == "holds" and i.compiled.rule.outcome == "needs_review") for i in items
         ):
             return "needs_review"
-        return "eligible"
+        return settled(state, prohibited=False)
 
-    def _finding(self, item: RuleResult, flat: Flattened) -> Finding:
+    def _finding(self, item: RuleResult, flat: Flattened, request: BaseModel, day: dt.date | None) -> Finding:
         compiled = item.compiled
         rule = compiled.rule
         missing = [p for p in compiled.paths if p not in flat.values]
@@ -221,7 +228,24 @@ class Evaluator:
             if rule.interpretation_en
             else None,
             overrides=list(rule.overrides) if holds else [],
+            amounts=[self._amount(c, request, day) for c in rule.compute] if holds else [],
         )
+
+    @staticmethod
+    def _amount(computation: Computation, request: BaseModel, day: dt.date | None) -> Amount:
+        def value_of(path: str) -> Any:
+            return day if path == "as_of" else lookup(request, path)
+
+        label = Bilingual(zh=computation.label_zh, en=computation.label_en)
+        try:
+            value = float(compute.evaluate(computation.value, value_of))
+            calculation = f"{compute.describe(computation.value, value_of)} = {value:,.2f} {computation.unit}"
+        except compute.Undetermined:
+            missing = [p for p in expression_paths(computation.value) if value_of(p) is None]
+            return Amount(
+                name=computation.name, label=label, value=None, unit=computation.unit, calculation="", missing=missing
+            )
+        return Amount(name=computation.name, label=label, value=value, unit=computation.unit, calculation=calculation)
 
     def _checked(self, item: RuleResult, flat: Flattened) -> Checked:
         rule = item.compiled.rule

@@ -14,8 +14,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Literal
 
-from paiwu.facts import FactSpec, fact_schema
+from paiwu.facts import STATE_KINDS, FactSpec, fact_schema
 from paiwu.policies.conditions import All, Compare, Condition, FactRef, Missing, Present, leaves
+from paiwu.policies.expressions import expression_paths
 from paiwu.policies.law import Corpus, load_corpus
 from paiwu.policies.model import POLICY_DIR, PolicyError, PolicySet, Rule, load_policy_set
 
@@ -120,6 +121,22 @@ class _RuleChecker:
                 self.problem(rule, f"refers to unknown rule '{target}'", line, _suggest(target, sorted(rule_ids)))
         for kind in rule.kinds:
             self.check_condition(rule, fact_schema(kind))
+            for computation in rule.compute:
+                for path in expression_paths(computation.value):
+                    if path != "as_of" and path not in fact_schema(kind):
+                        hint = _suggest(path, list(fact_schema(kind)))
+                        self.problem(
+                            rule, f"unknown fact '{path}' in {computation.name}", rule.lines.get("compute"), hint
+                        )
+        wrong_words = [k for k in rule.kinds if (k in STATE_KINDS) != (rule.outcome == "non_compliant")]
+        if rule.outcome in ("ineligible", "non_compliant") and wrong_words:
+            expected = "non_compliant" if wrong_words[0] in STATE_KINDS else "ineligible"
+            self.problem(
+                rule,
+                f"a {wrong_words[0]} check says '{expected}', not '{rule.outcome}' (actions: eligible/ineligible; "
+                "states: compliant/non_compliant)",
+                rule.lines.get("outcome"),
+            )
         texts = "".join(self.corpus.full_text(c, "zh") for c in rule.cites if c in self.corpus.clauses)
         vague = [m for m in VAGUE_MARKERS if m in texts]
         if vague and rule.interpretation_en is None and rule.outcome != "not_applicable":
@@ -146,7 +163,9 @@ class _RuleChecker:
                 if other is None:
                     hint = _suggest(leaf.value.path, list(schema))
                     self.problem(rule, f"unknown fact '{leaf.value.path}'", leaf.line, hint)
-                elif leaf.value.shift and other.type != "date":
+                elif leaf.value.shift == "times" and other.type != "number":
+                    self.problem(rule, f"times applies to numbers, and {other.path} is a {other.type}", leaf.line)
+                elif leaf.value.shift and leaf.value.shift != "times" and other.type != "date":
                     self.problem(
                         rule, f"{leaf.value.shift} applies to dates, and {other.path} is a {other.type}", leaf.line
                     )

@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-CheckKind = Literal["trade"]
+CheckKind = Literal["trade", "acquisition", "holding", "buyback", "allocation", "enterprise"]
+# Checks of a proposed action say eligible / ineligible; checks of a state of affairs say
+# compliant / non_compliant (with the same needs_review and not_applicable).
+ACTION_KINDS: tuple[str, ...] = ("trade", "acquisition", "buyback")
+STATE_KINDS: tuple[str, ...] = ("holding", "allocation", "enterprise")
 
 Pollutant = Literal["COD", "NH3-N", "SO2", "NOx", "TN", "TP", "VOCs", "PM"]
 CreditRating = Literal["green", "blue", "yellow", "red", "black"]
@@ -35,6 +39,16 @@ TradeMode = Literal["negotiated", "bidding", "auction"]
 ProjectKind = Literal["new", "rebuilt", "expanded", "existing"]
 PartyKind = Literal["enterprise", "government"]
 SurplusOrigin = Literal["reduction_works", "other"]
+AcquisitionMethod = Literal["trade", "paid_allocation", "free_allocation", "other"]
+TradeStage = Literal["proposed", "completed"]
+BuybackEventKind = Literal[
+    "closure",
+    "bankruptcy",
+    "relocation_out",
+    "suspension",
+    "production_change",
+]
+BuybackCause = Literal["structural_adjustment", "technical_progress", "environmental_violation", "other"]
 
 _RATING_ALIASES = {
     "绿": "green", "绿色": "green", "蓝": "blue", "蓝色": "blue", "黄": "yellow",
@@ -88,7 +102,13 @@ class Project(Facts):
     eia_quantity_t_per_year: Tonnes | None = Field(None, description="quantity set by the EIA")
     applied_at_eia_stage: bool | None = None
     purchase_approved_by_city_epb: bool | None = None
+    construction_started: bool | None = None
     construction_started_on: dt.date | None = None
+    commissioned: bool | None = Field(None, description="the project has been put into operation (投运)")
+    permit_documents_complete: bool | None = Field(
+        None,
+        description="contract, completion acceptance (or trial-production approval) and payment receipt presented",
+    )
 
 
 class Party(Facts):
@@ -108,6 +128,15 @@ class Party(Facts):
     post_2010_project_increasing_emissions: bool | None = None
     region: Region | None = None
     project: Project | None = None
+    # conduct (Xuzhou Arts. 24-25)
+    key_polluter: bool | None = Field(None, description="a key pollutant-discharging unit (重点排污单位)")
+    measures_emissions_accurately: bool | None = None
+    reports_emissions_to_epb: bool | None = None
+    monitoring_networked: bool | None = Field(None, description="automatic monitoring networked with the EPB")
+    monitoring_stable_and_valid: bool | None = Field(None, description="monitoring runs stably, data true and valid")
+    emissions_t_per_year: Tonnes | None = Field(None, description="actual emissions of the pollutant")
+    rights_held_t_per_year: Tonnes | None = Field(None, description="emission rights held for the pollutant")
+    fraud_in_trading: bool | None = Field(None, description="found to have falsified anything in trading")
 
 
 class Holding(Facts):
@@ -121,6 +150,12 @@ class Holding(Facts):
     reverified_after_term: bool | None = None
     surplus_origin: SurplusOrigin | None = None
     surplus_verified: bool | None = Field(None, description="surplus checked and confirmed (核查确认)")
+    confirmed_by_permit: bool | None = Field(None, description="confirmed in a discharge permit (排污许可证)")
+    paid_use_contract_signed: bool | None = None
+    paid_use_fee_paid: bool | None = None
+    bought_for_project: bool | None = Field(None, description="bought for the holder's new/rebuilt/expanded project")
+    base_price_cny_per_t: Yuan | None = Field(None, description="the base price of the year the rights were bought")
+    market_price_cny_per_t: Yuan | None = None
 
 
 class Venue(Facts):
@@ -141,6 +176,7 @@ class Consents(Facts):
 
 
 class Trade(Facts):
+    stage: TradeStage = Field("proposed", description="a proposed trade, or one completed (Art. 7 price check)")
     date: dt.date | None = None
     pollutant: PollutantCode | None = None
     pollutant_designated_by_city: bool | None = Field(
@@ -156,6 +192,8 @@ class Trade(Facts):
     seller_region_within_total_control: bool | None = None
     buyer_area_meets_quality_requirement: bool | None = None
     listing_approved: bool | None = Field(None, description="approved for listing (核准上市交易)")
+    base_price_cny_per_t: Yuan | None = Field(None, description="the base trading price (交易基准价) of the year")
+    paid_use_price_cny_per_t: Yuan | None = Field(None, description="that year's paid-use price (有偿取得的价格)")
     conforms_total_control: bool | None = None
     conforms_industrial_policy: bool | None = None
     meets_environmental_access: bool | None = None
@@ -173,14 +211,138 @@ class TradeRequest(Facts):
     holding: Holding = Holding()
 
 
-Request = TradeRequest
-REQUEST_MODELS: dict[str, type[Facts]] = {"trade": TradeRequest}
+class Acquisition(Facts):
+    """How a new, rebuilt or expanded project obtains its rights (Xuzhou Arts. 10, 14; Linyi parts 2, 4)."""
+
+    date: dt.date | None = None
+    method: AcquisitionMethod | None = None
+    pollutant: PollutantCode | None = None
+    quantity_t_per_year: Tonnes | None = None
+    new_emissions: bool | None = Field(None, description="new emissions of the project (新增排污权)")
+    mode: TradeMode | None = None
+    demand_t_per_year: Tonnes | None = None
+    supply_t_per_year: Tonnes | None = None
+    venue: Venue | None = None
+    contract_signed: bool | None = Field(None, description="emission-rights trading contract signed with the seller")
+    fee_paid: bool | None = None
+
+
+class AcquisitionRequest(Facts):
+    """A project obtaining emission rights; `party` is the emitter whose project it is."""
+
+    kind: Literal["acquisition"]
+    id: Text | None = None
+    as_of: dt.date | None = None
+    party: Party = Party()
+    acquisition: Acquisition = Acquisition()
+
+
+class HoldingRequest(Facts):
+    """Rights an emitter (`party`) holds, checked as of a date."""
+
+    kind: Literal["holding"]
+    id: Text | None = None
+    as_of: dt.date | None = None
+    party: Party = Party()
+    holding: Holding = Holding()
+
+
+class BuybackEvent(Facts):
+    kind: BuybackEventKind | None = None
+    cause: BuybackCause | None = None
+    date: dt.date | None = None
+
+
+class BuybackRequest(Facts):
+    """An emitter closing, going bankrupt or moving away: are its rights bought back, and for how much?"""
+
+    kind: Literal["buyback"]
+    id: Text | None = None
+    as_of: dt.date | None = None
+    party: Party = Party()
+    holding: Holding = Holding()
+    event: BuybackEvent = BuybackEvent()
+
+
+class AllocationShare(Facts):
+    enterprise: Text
+    quantity_t_per_year: Tonnes
+
+
+class Allocation(Facts):
+    """An allocation of rights by the authorities in one region (Xuzhou Arts. 8, 9, 11, 12; Linyi part 4)."""
+
+    region: Text | None = None
+    city: City | None = None
+    pollutant: PollutantCode | None = None
+    by_epb_with_jurisdiction: bool | None = Field(
+        None, description="verified and allocated by the EPB with jurisdiction over the pollution sources"
+    )
+    region_target_t_per_year: Tonnes | None = Field(None, description="the region's total-control target")
+    shares: list[AllocationShare] | None = None
+    total_allocated_t_per_year: Tonnes | None = Field(None, description="sum of the rights allocated (or of shares)")
+    initial: bool | None = Field(None, description="the initial allocation (初始分配)")
+    reserve_t_per_year: Tonnes | None = Field(None, description="the government reserve kept back")
+    publicity_start: dt.date | None = None
+    publicity_end: dt.date | None = None
+    permits_issued: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _total_from_shares(cls, data: Any) -> Any:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("shares"), list)
+            and data.get("total_allocated_t_per_year") is None
+        ):
+            try:
+                total = sum(float(share["quantity_t_per_year"]) for share in data["shares"])
+            except (KeyError, TypeError, ValueError):
+                return data  # the share models will name the bad field
+            return {**data, "total_allocated_t_per_year": round(total, 6)}
+        return data
+
+
+class Review(Facts):
+    """An emitter's request to review its verified rights (Xuzhou Art. 12)."""
+
+    requested_on: dt.date | None = None
+    received_on: dt.date | None = None
+    decided_on: dt.date | None = None
+
+
+class AllocationRequest(Facts):
+    kind: Literal["allocation"]
+    id: Text | None = None
+    as_of: dt.date | None = None
+    allocation: Allocation = Allocation()
+    review: Review | None = None
+
+
+class EnterpriseRequest(Facts):
+    """An emitter's continuing obligations (Xuzhou Arts. 6, 24, 25; Linyi part 4 sec 1)."""
+
+    kind: Literal["enterprise"]
+    id: Text | None = None
+    as_of: dt.date | None = None
+    party: Party = Party()
+
+
+Request = TradeRequest | AcquisitionRequest | HoldingRequest | BuybackRequest | AllocationRequest | EnterpriseRequest
+REQUEST_MODELS: dict[str, type[Facts]] = {
+    "trade": TradeRequest,
+    "acquisition": AcquisitionRequest,
+    "holding": HoldingRequest,
+    "buyback": BuybackRequest,
+    "allocation": AllocationRequest,
+    "enterprise": EnterpriseRequest,
+}
 
 
 class RequestKindError(ValueError):
     pass
 
 
-def parse_request(data: Any) -> Request:
+def parse_request(data: Any) -> Facts:
     """Validate a decoded request document; raises pydantic.ValidationError naming the field."""
-    return TradeRequest.model_validate(data)
+    return REQUEST_MODELS[data["kind"]].model_validate(data)

@@ -56,6 +56,8 @@ def _walk(model: type[BaseModel], prefix: str, out: dict[str, FactSpec]) -> None
             continue
         path = f"{prefix}{name}"
         value = _unwrap(field.annotation)
+        if typing.get_origin(value) is list:
+            continue  # lists are inputs to derived facts (e.g. allocation shares), never read by rules
         if isinstance(value, type) and issubclass(value, BaseModel):
             _walk(value, path + ".", out)
         else:

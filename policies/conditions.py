@@ -20,7 +20,7 @@ from paiwu.yamlsafe import line_of
 
 Op = Literal["eq", "ne", "lt", "le", "gt", "ge", "in", "not_in"]
 OPS: tuple[str, ...] = ("eq", "ne", "lt", "le", "gt", "ge", "in", "not_in")
-SHIFTS: tuple[str, ...] = ("plus_days", "plus_years", "plus_months", "plus_working_days")
+SHIFTS: tuple[str, ...] = ("plus_days", "plus_years", "plus_months", "plus_working_days", "times")
 Scalar = str | int | float | bool | dt.date
 
 
@@ -37,7 +37,7 @@ class FactRef:
 
     path: str
     shift: str | None = None
-    amount: int = 0
+    amount: int | float = 0
 
     @property
     def key(self) -> str:
@@ -100,7 +100,10 @@ def _operand(value: Any, op: str, line: int | None) -> Scalar | tuple[Scalar, ..
             )
         if shifts:
             amount = value[shifts[0]]
-            if not isinstance(amount, int) or isinstance(amount, bool):
+            if shifts[0] == "times":
+                if not isinstance(amount, (int, float)) or isinstance(amount, bool):
+                    raise ConditionError(f"times takes a number, got {amount!r}", line)
+            elif not isinstance(amount, int) or isinstance(amount, bool):
                 raise ConditionError(f"{shifts[0]} takes a whole number, got {amount!r}", line)
             return FactRef(_path(value["fact"], line), shifts[0], amount)
         return FactRef(_path(value["fact"], line))

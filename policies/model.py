@@ -14,10 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from paiwu.yamlsafe import YamlError, line_at, line_of, load_file
 
 from .conditions import Condition, ConditionError, parse_condition
+from .expressions import Expression, parse_expression
 from .law import LAW_DIR, load_corpus
 
 POLICY_DIR = Path(__file__).parent
-Outcome = Literal["ineligible", "needs_review", "not_applicable"]
+Outcome = Literal["ineligible", "non_compliant", "needs_review", "not_applicable", "notice"]
+Kind = Literal["trade", "acquisition", "holding", "buyback", "allocation", "enterprise"]
 INSTRUMENTS: tuple[str, ...] = ("xuzhou-2015", "linyi-2014")
 
 
@@ -35,10 +37,17 @@ class Effective(_Strict):
     to: dt.date | None = None
 
 
+class ComputeData(_Strict):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text2
+    unit: str
+    value: Any
+
+
 class RuleData(_Strict):
     id: str = Field(pattern=r"^[a-z]+-\d{4}(/[a-z]+(-\d+)?)+#[a-z0-9-]+$")
     cites: list[str] = Field(min_length=1)
-    kinds: list[Literal["trade"]] = Field(min_length=1)
+    kinds: list[Kind] = Field(min_length=1)
     scope: bool = Field(False, description="an out-of-scope rule: when it holds, the instrument does not apply")
     effective: Effective = Effective()
     when: Any
@@ -47,6 +56,7 @@ class RuleData(_Strict):
     interpretation: Text2 | None = None
     overrides: list[str] = []
     exclusive_with: list[str] = []
+    compute: list[ComputeData] = []
 
 
 class PolicyFileData(_Strict):
@@ -64,6 +74,17 @@ class UnencodedData(_Strict):
 class UnencodedFileData(_Strict):
     instrument: Literal["xuzhou-2015", "linyi-2014"]
     clauses: list[UnencodedData]
+
+
+@dataclass(frozen=True)
+class Computation:
+    """An amount a clause sets, computed when its rule holds (e.g. a buy-back price)."""
+
+    name: str
+    label_zh: str
+    label_en: str
+    unit: str
+    value: Expression
 
 
 @dataclass(frozen=True)
@@ -86,6 +107,7 @@ class Rule:
     file: str
     line: int | None
     lines: dict[str, int] = field(default_factory=dict)  # the line of each key of the rule
+    compute: tuple[Computation, ...] = ()
 
     def in_force(self, day: dt.date | None) -> bool:
         if day is None:
@@ -160,6 +182,12 @@ def load_policy_file(path: Path, root: Path = POLICY_DIR) -> list[Rule]:
         line = line_of(raw["rules"], index)
         try:
             condition = parse_condition(raw_rule["when"], line_of(raw_rule, "when"))
+            computations = tuple(
+                Computation(
+                    c.name, c.label.zh, c.label.en, c.unit, parse_expression(c.value, line_of(raw_rule, "compute"))
+                )
+                for c in rule.compute
+            )
         except ConditionError as error:
             raise PolicyError(name, error.line or line, error.message, rule.id) from None
         if not rule.id.startswith(data.instrument + "/"):
@@ -184,6 +212,7 @@ def load_policy_file(path: Path, root: Path = POLICY_DIR) -> list[Rule]:
                 file=name,
                 line=line,
                 lines=dict(getattr(raw_rule, "lines", {})),
+                compute=computations,
             )
         )
     return rules

@@ -63,7 +63,7 @@ def test_missing_facts_become_a_checklist() -> None:
 
 def test_chinese_only_report() -> None:
     _, out, _ = run("check", str(EXAMPLES / "xuzhou-eligible.yaml"), "--lang", "zh")
-    assert "结论: 可以交易" in out and "Decision" not in out
+    assert "结论: 符合条件" in out and "Decision" not in out
 
 
 def test_markdown_report() -> None:
