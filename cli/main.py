@@ -15,7 +15,9 @@ from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, load_request
 from paiwu.policies.model import PolicyError
 
+from .log import log_group, replay_command
 from .render import FORMATS, LANGS, render
+from .serve import serve
 
 # Exit codes, documented in the README. Several requests: the most severe code wins.
 EXIT_CODES = {
@@ -127,6 +129,10 @@ def validate_command(fmt: str) -> None:
         click.echo(report.summary())
     sys.exit(3 if report.errors else 0)
 
+
+main.add_command(serve)
+main.add_command(log_group)
+main.add_command(replay_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

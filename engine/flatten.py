@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from paiwu.facts import FactSpec
+from paiwu.facts import EVENT_DATE, FactSpec
 
 from .compiler import KIND_KEY, CompiledPolicy, encode, fact_key, ref_key
 from .dates import CalendarRangeError, shift
@@ -29,8 +29,9 @@ def lookup(request: BaseModel, path: str) -> Any:
 
 
 def as_of_date(request: BaseModel, as_of: dt.date | None) -> dt.date | None:
-    """The evaluation date: an explicit as-of date, else the request's, else the trade date."""
-    return as_of or getattr(request, "as_of", None) or lookup(request, "trade.date")
+    """The evaluation date: an explicit as-of date, else the request's, else the date of its event."""
+    event = EVENT_DATE.get(getattr(request, "kind", ""))
+    return as_of or getattr(request, "as_of", None) or (lookup(request, event) if event else None)
 
 
 class Flattened:

@@ -5,11 +5,21 @@ clause needs into ``needs_review`` naming it.
 """
 
 from .load import FieldProblem, RequestError, load_request, validate_request
-from .models import ACTION_KINDS, REQUEST_MODELS, STATE_KINDS, CheckKind, Request, TradeRequest, parse_request
+from .models import (
+    ACTION_KINDS,
+    EVENT_DATE,
+    REQUEST_MODELS,
+    STATE_KINDS,
+    CheckKind,
+    Request,
+    TradeRequest,
+    parse_request,
+)
 from .schema import FactSpec, fact_schema
 
 __all__ = [
     "ACTION_KINDS",
+    "EVENT_DATE",
     "REQUEST_MODELS",
     "STATE_KINDS",
     "CheckKind",

@@ -154,8 +154,11 @@ class Holding(Facts):
     paid_use_contract_signed: bool | None = None
     paid_use_fee_paid: bool | None = None
     bought_for_project: bool | None = Field(None, description="bought for the holder's new/rebuilt/expanded project")
-    base_price_cny_per_t: Yuan | None = Field(None, description="the base price of the year the rights were bought")
-    market_price_cny_per_t: Yuan | None = None
+    base_price_cny_per_t_year: Yuan | None = Field(
+        None, description="the base price (yuan per tonne-year) of the year the rights were bought"
+    )
+    market_price_cny_per_t: Yuan | None = Field(None, description="the market price of the rights, per tonne")
+    pollutant_designated_by_city: bool | None = None
 
 
 class Venue(Facts):
@@ -217,6 +220,7 @@ class Acquisition(Facts):
     date: dt.date | None = None
     method: AcquisitionMethod | None = None
     pollutant: PollutantCode | None = None
+    pollutant_designated_by_city: bool | None = None
     quantity_t_per_year: Tonnes | None = None
     new_emissions: bool | None = Field(None, description="new emissions of the project (新增排污权)")
     mode: TradeMode | None = None
@@ -275,6 +279,7 @@ class Allocation(Facts):
     region: Text | None = None
     city: City | None = None
     pollutant: PollutantCode | None = None
+    pollutant_designated_by_city: bool | None = None
     by_epb_with_jurisdiction: bool | None = Field(
         None, description="verified and allocated by the EPB with jurisdiction over the pollution sources"
     )
@@ -327,6 +332,9 @@ class EnterpriseRequest(Facts):
     as_of: dt.date | None = None
     party: Party = Party()
 
+
+# The date a check is evaluated as of, when neither --as-of nor the request's `as_of` gives one.
+EVENT_DATE: dict[str, str] = {"trade": "trade.date", "acquisition": "acquisition.date", "buyback": "event.date"}
 
 Request = TradeRequest | AcquisitionRequest | HoldingRequest | BuybackRequest | AllocationRequest | EnterpriseRequest
 REQUEST_MODELS: dict[str, type[Facts]] = {

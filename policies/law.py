@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from paiwu.yamlsafe import YamlError, line_at, load_file
 
-LAW_DIR = Path(__file__).parent / "law"
+LAW_DIR = Path(__file__).resolve().parent / "law"
 Role = Literal["operative", "definition", "organisational", "declaratory", "procedure"]
 ROLES: tuple[str, ...] = ("operative", "definition", "organisational", "declaratory", "procedure")
 ID_PATTERN = re.compile(r"^[a-z]+-\d{4}(/[a-z]+(-\d+)?)+$")

@@ -17,7 +17,7 @@ from .conditions import Condition, ConditionError, parse_condition
 from .expressions import Expression, parse_expression
 from .law import LAW_DIR, load_corpus
 
-POLICY_DIR = Path(__file__).parent
+POLICY_DIR = Path(__file__).resolve().parent  # resolve: an editable install links files, not folders
 Outcome = Literal["ineligible", "non_compliant", "needs_review", "not_applicable", "notice"]
 Kind = Literal["trade", "acquisition", "holding", "buyback", "allocation", "enterprise"]
 INSTRUMENTS: tuple[str, ...] = ("xuzhou-2015", "linyi-2014")

@@ -25,6 +25,13 @@ EXPECTED = {
     "xuzhou-before-in-force.yaml": ("not_applicable", 4),
     "linyi-before-issue.yaml": ("not_applicable", 4),
     "between-cities.yaml": ("not_applicable", 4),
+    "xuzhou-completed-price.yaml": ("needs_review", 3),
+    "acquisition-xuzhou-eligible.yaml": ("eligible", 0),
+    "holding-xuzhou-recall.yaml": ("non_compliant", 1),
+    "buyback-xuzhou-closure.yaml": ("eligible", 0),
+    "allocation-xuzhou-publicity.yaml": ("non_compliant", 1),
+    "allocation-linyi-reserve.yaml": ("non_compliant", 1),
+    "enterprise-xuzhou-monitoring.yaml": ("non_compliant", 1),
 }
 
 
