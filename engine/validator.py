@@ -253,8 +253,8 @@ def _check_conflicts(policy: PolicySet, report: Report) -> None:
             pair = (min(a.id, b.id), max(a.id, b.id))
             if pair in seen or a.outcome == b.outcome or not set(a.kinds) & set(b.kinds):
                 continue  # same outcome, or never applied to the same request
-            if a.scope != b.scope or "notice" in (a.outcome, b.outcome):
-                continue  # a scope rule always prevails by construction; a notice decides nothing
+            if "notice" in (a.outcome, b.outcome):
+                continue  # a notice decides nothing
             seen.add(pair)
             declared = b.id in a.overrides + a.exclusive_with or a.id in b.overrides + b.exclusive_with
             if not declared and not disjoint(a, b):
