@@ -26,6 +26,8 @@ from paiwu.engine.evaluate import default_evaluator
 from paiwu.facts import fact_schema, validate_request
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+KINDS = ("trade", "acquisition", "holding", "buyback", "allocation", "enterprise")
 BASE_TRADES = {"Xuzhou": "xuzhou-eligible.yaml", "Linyi": "linyi-eligible.yaml"}
 INSTRUMENTS = {"Xuzhou Measures": "xuzhou-2015", "Linyi Plan": "linyi-2014"}
 
@@ -45,7 +47,7 @@ def fact_path(owner: str, words: str) -> str:
     """'seller', 'credit rating' -> 'seller.credit_rating', choosing the split the schema knows."""
     prefix = ".".join(part.strip() for part in owner.replace("'s", "").split()) if owner else ""
     tokens = words.strip().replace("-", " ").split()
-    schema = fact_schema("trade")
+    schema = {path for kind in KINDS for path in fact_schema(kind)}
     for cuts in itertools.product(("_", "."), repeat=max(len(tokens) - 1, 0)):
         name = tokens[0] + "".join(sep + tok for sep, tok in zip(cuts, tokens[1:], strict=True))
         path = f"{prefix}.{name}" if prefix else name
@@ -90,16 +92,32 @@ def base_trade(case: Case, city: str) -> None:
 
 @given(
     parsers.re(
-        r"(?P<owner>the (?:seller|buyer|trade|holding)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is \"(?P<value>[^\"]*)\""
+        r"(?P<owner>the (?:seller|buyer|trade|holding|party|acquisition|allocation|review|event)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is \"(?P<value>[^\"]*)\""
     )
 )
 def set_fact(case: Case, owner: str, words: str, value: str) -> None:
     put(case.request, fact_path(owner.removeprefix("the "), words), literal(value))
 
 
-@given(parsers.re(r"(?P<owner>the (?:seller|buyer|trade|holding)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is not known"))
+@given(parsers.re(r"(?P<owner>the (?:seller|buyer|trade|holding|party|acquisition|allocation|review|event)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is not known"))
 def unset_fact(case: Case, owner: str, words: str) -> None:
     drop(case.request, fact_path(owner.removeprefix("the "), words))
+
+
+def _dates_as_text(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _dates_as_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(v) for v in data]
+    return data.isoformat() if isinstance(data, dt.date) else data
+
+
+@given(parsers.parse("{article} {kind} request in {city} that meets every requirement"))
+def base_request(case: Case, article: str, kind: str, city: str) -> None:
+    """A request of a check kind that passes every rule: features/fixtures/<kind>-<city>.yaml."""
+    assert article in ("a", "an"), article
+    path = FIXTURES / f"{kind}-{city.lower()}.yaml"
+    case.request = _dates_as_text(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 @given(parsers.parse('the trade is dated "{day}"'))
@@ -114,11 +132,13 @@ def counties(case: Case, seller_county: str, buyer_county: str) -> None:
 
 
 @when("the trade is checked")
+@when("the request is checked")
 def check(case: Case) -> None:
     case.decision = default_evaluator().decide(validate_request(case.request))
 
 
 @when(parsers.parse('the trade is checked as of "{day}"'))
+@when(parsers.parse('the request is checked as of "{day}"'))
 def check_as_of(case: Case, day: str) -> None:
     case.decision = default_evaluator().decide(validate_request(case.request), as_of=dt.date.fromisoformat(day))
 
@@ -204,3 +224,39 @@ def finding_is(case: Case, rule_id: str, outcome: str) -> None:
     """One rule's own finding, for clauses (Art. 21, Part 4(3)) that several rules read."""
     outcomes = {f.outcome for f in decided(case).findings if f.rule_id == rule_id}
     assert outcome in outcomes, f"{rule_id}: found {outcomes or 'nothing'}"
+
+
+@then(parsers.parse('the amount "{name}" is {value:f} CNY'))
+def amount_is(case: Case, name: str, value: float) -> None:
+    amounts = {a.name: a for f in decided(case).findings for a in f.amounts}
+    assert name in amounts, sorted(amounts)
+    assert amounts[name].value is not None and abs(amounts[name].value - value) < 0.005, amounts[name]
+
+
+@then(parsers.parse('the amount "{name}" cannot be computed without "{path}"'))
+def amount_missing(case: Case, name: str, path: str) -> None:
+    amounts = {a.name: a for f in decided(case).findings for a in f.amounts}
+    assert name in amounts and amounts[name].value is None and path in amounts[name].missing, amounts.get(name)
+
+
+@then(parsers.parse('the clause "{clause_id}" is presented as {role} with its reason'))
+def presented(clause_id: str, role: str) -> None:
+    from paiwu.policies.law import load_corpus
+
+    clause = load_corpus().get(clause_id)
+    assert clause.role == role, f"{clause_id} is {clause.role}"
+    assert clause.reason, f"{clause_id} has no reason"
+
+
+@then(parsers.parse('no rule decides "{clause_id}"'))
+def no_rule(clause_id: str) -> None:
+    from paiwu.policies.model import default_policy_set
+
+    assert not [r.id for r in default_policy_set().rules if clause_id in r.cites]
+
+
+@then(parsers.parse('a rule decides "{clause_id}"'))
+def some_rule(clause_id: str) -> None:
+    from paiwu.policies.model import default_policy_set
+
+    assert [r.id for r in default_policy_set().rules if clause_id in r.cites], clause_id
