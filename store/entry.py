@@ -1,0 +1,96 @@
+"""One decision-log entry: what was asked, what was decided, when, and under which policy version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from paiwu.engine.decision import Decision
+
+
+def canonical_json(value: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text: equal data gives equal text (and equal hashes)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def canonical_request(request: BaseModel) -> str:
+    """The validated request as the engine's request hash sees it (absent facts left out)."""
+    return canonical_json(request.model_dump(mode="json", exclude_none=True))
+
+
+def utc_timestamp(moment: dt.datetime | None = None) -> str:
+    """ISO 8601 in UTC with microseconds and a Z: fixed width, so text order is time order."""
+    moment = (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+Question = tuple[str, str | None, str]  # (kind, as_of option, canonical request)
+
+
+def question(request: BaseModel, as_of: dt.date | None) -> Question:
+    return (str(getattr(request, "kind")), as_of.isoformat() if as_of else None, canonical_request(request))  # noqa: B009
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    decision_id: str
+    logged_at: str
+    kind: str
+    as_of: str | None  # the caller's as-of option (ISO date); None when the request's own dates decide
+    idempotency_key: str | None
+    request_json: str  # canonical JSON of the validated request
+    request_hash: str
+    decision_json: str  # the decision exactly as it was answered
+    status: str
+    policy_version: str
+    paiwu_version: str
+
+    def request(self) -> dict[str, Any]:
+        value: dict[str, Any] = json.loads(self.request_json)
+        return value
+
+    def decision(self) -> dict[str, Any]:
+        value: dict[str, Any] = json.loads(self.decision_json)
+        return value
+
+    def as_of_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.as_of) if self.as_of else None
+
+    @property
+    def question(self) -> Question:
+        """What was asked: the same for two entries of one idempotency key, or the key was misused."""
+        return (self.kind, self.as_of, self.request_json)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The exported form: request and decision as JSON objects, not strings."""
+        out = asdict(self)
+        del out["request_json"], out["decision_json"]
+        out["request"] = self.request()
+        out["decision"] = self.decision()
+        return out
+
+
+def new_entry(
+    request: BaseModel,
+    decision: Decision,
+    as_of: dt.date | None = None,
+    idempotency_key: str | None = None,
+) -> LogEntry:
+    return LogEntry(
+        decision_id=str(uuid.uuid4()),
+        logged_at=utc_timestamp(),
+        kind=decision.kind,
+        as_of=as_of.isoformat() if as_of else None,
+        idempotency_key=idempotency_key,
+        request_json=canonical_request(request),
+        request_hash=decision.request_hash,
+        decision_json=decision.model_dump_json(),
+        status=decision.status,
+        policy_version=decision.policy_version,
+        paiwu_version=decision.paiwu_version,
+    )

@@ -1,0 +1,77 @@
+"""Policy snapshots: the law corpus and every policy file of one policy version, kept in the log so
+that a decision can be re-evaluated under exactly the rules it was made with, years later.
+
+A snapshot is content-addressed: its version is computed by the same function that versions the
+policies (``content_version``) over the files as written back to disk, never taken on trust.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from paiwu.engine.evaluate import Evaluator
+from paiwu.policies.law import load_corpus
+from paiwu.policies.model import POLICY_DIR, content_version, load_policy_set, policy_files
+
+
+class SnapshotError(RuntimeError):
+    """A snapshot that cannot be taken or does not rebuild the policy version it claims."""
+
+
+@dataclass(frozen=True)
+class PolicySnapshot:
+    version: str
+    files: Mapping[str, str]  # path under the policy root (law/xuzhou-2015.yaml, xuzhou-2015/art-16.yaml) -> text
+
+
+def _source_files(root: Path) -> list[Path]:
+    return sorted((root / "law").glob("*.yaml")) + policy_files(root)
+
+
+def _version_of(root: Path) -> str:
+    """The policy version of a folder, exactly as ``load_policy_set`` computes it."""
+    return content_version(_source_files(root))
+
+
+def materialize(files: Mapping[str, str], into: Path) -> Path:
+    """Write the files under ``into/policies`` (the layout of policies/) and return that root."""
+    root = into / "policies"
+    for name, text in files.items():
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise SnapshotError(f"a snapshot names a file outside the policy folder: {name!r}")
+        path = root.joinpath(*relative.parts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))  # bytes, so no newline translation alters the hash
+    return root
+
+
+def capture_snapshot(root: Path = POLICY_DIR) -> PolicySnapshot:
+    """Read the policy files under ``root``; the version is computed from the very text kept."""
+    try:
+        files = {p.relative_to(root).as_posix(): p.read_bytes().decode("utf-8") for p in _source_files(root)}
+    except (OSError, UnicodeDecodeError) as error:
+        raise SnapshotError(f"cannot read the policy files under {root}: {error}") from None
+    if not files:
+        raise SnapshotError(f"no policy files under {root}")
+    with tempfile.TemporaryDirectory(prefix="paiwu-snapshot-") as tmp:
+        version = _version_of(materialize(files, Path(tmp)))
+    return PolicySnapshot(version, files)
+
+
+def evaluator_for(snapshot: PolicySnapshot) -> Evaluator:
+    """Rebuild the evaluator of a snapshot's policy version, and check that it is that version."""
+    with tempfile.TemporaryDirectory(prefix="paiwu-replay-") as tmp:
+        root = materialize(snapshot.files, Path(tmp))
+        try:
+            policy = load_policy_set(root)
+            # Bypass load_corpus's per-path cache: the temporary path is gone once this returns.
+            corpus = load_corpus.__wrapped__(root / "law")
+        except ValueError as error:  # PolicyError, YamlError: the stored text no longer loads
+            raise SnapshotError(f"the snapshot of {snapshot.version} does not load: {error}") from None
+    if policy.version != snapshot.version:
+        raise SnapshotError(f"the snapshot of {snapshot.version} rebuilds {policy.version}: it has been altered")
+    return Evaluator(policy, corpus)

@@ -1,0 +1,96 @@
+"""The embedded decision log: one SQLite file, needing no other service.
+
+WAL lets readers (log show, export, another worker) proceed while a decision is written;
+synchronous=FULL makes every commit durable (fsync) before ``record`` returns. Several worker
+processes may share the file: a writer waits for the lock (busy_timeout) instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .log import Cursor, DecisionLog, LogUnavailable
+
+BUSY_TIMEOUT_MS = 15_000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS paiwu_log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS policy_snapshots (
+    policy_version TEXT PRIMARY KEY,
+    stored_at TEXT NOT NULL,
+    files_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    decision_id TEXT NOT NULL UNIQUE,
+    logged_at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    as_of TEXT,
+    idempotency_key TEXT UNIQUE,
+    request_json TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    decision_json TEXT NOT NULL,
+    status TEXT NOT NULL,
+    policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version),
+    paiwu_version TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash);
+"""
+
+
+class SqliteLog(DecisionLog):
+    backend = "sqlite"
+    _driver_errors = (sqlite3.Error,)
+
+    def __init__(self, path: Path, create: bool = True) -> None:
+        self.path = path
+        if not create and not path.is_file():
+            raise LogUnavailable(f"no decision log at {path}")
+        self._lock = threading.Lock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are begun explicitly, as BEGIN IMMEDIATE (see _transaction).
+            self._db = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.executescript(SCHEMA)
+            with self._transaction() as cursor:
+                self._check_schema_version(cursor)
+        except (sqlite3.Error, OSError) as error:
+            raise LogUnavailable(f"cannot open the decision log {path}: {error}") from None
+        except LogUnavailable:
+            self._db.close()
+            raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        # IMMEDIATE takes the write lock at the start, so two writers queue rather than deadlock.
+        with self._lock:
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
+
+    def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        result: sqlite3.Cursor = cursor.execute(sql, tuple(params))
+        return result
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __repr__(self) -> str:
+        return f"SqliteLog({str(self.path)!r})"
