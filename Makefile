@@ -32,6 +32,7 @@ validate: $(BIN)/.installed
 
 test: lint typecheck validate  ## everything CI runs: lint, types, layers, policies, unit and legal acceptance tests
 	$(BIN)/python -m pytest tests features
+	$(BIN)/paiwu coverage --gaps-only
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,7 @@ from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, load_request
 from paiwu.policies.model import PolicyError
 
+from .coverage import coverage_command
 from .log import log_group, replay_command
 from .render import FORMATS, LANGS, render
 from .serve import serve
@@ -133,6 +134,8 @@ def validate_command(fmt: str) -> None:
 main.add_command(serve)
 main.add_command(log_group)
 main.add_command(replay_command)
+
+main.add_command(coverage_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

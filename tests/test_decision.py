@@ -128,3 +128,40 @@ def test_five_year_term_counts_like_the_civil_code(evaluator: Evaluator) -> None
     late = evaluator.decide(validate_request(data), as_of=dt.date(2021, 3, 1))
     assert late.status == "ineligible"
     assert "xuzhou-2015/art-13/para-1#term-expired" in {f.rule_id for f in late.findings}
+
+
+def test_buyback_amount_is_computed_and_shown(evaluator: Evaluator) -> None:
+    decision = evaluator.decide(example("buyback-xuzhou-closure.yaml"))
+    [amount] = [a for f in decision.findings for a in f.amounts]
+    # 10 t/a × (914 days from 2024-07-01 to 2027-01-01) / 365 = 2.5041 a × 2,400 CNY per t·a
+    assert amount.value == 60098.40 and amount.unit == "CNY"
+    assert "2.5041" in amount.calculation and "2,400" in amount.calculation
+
+
+def test_freely_obtained_rights_are_recalled_without_compensation(evaluator: Evaluator) -> None:
+    data = example("buyback-xuzhou-closure.yaml").model_dump(mode="json", exclude_none=True)
+    data["holding"]["acquired_by"] = "free_allocation"
+    decision = evaluator.decide(validate_request(data))
+    assert decision.status == "ineligible"
+    assert [f.rule_id for f in decision.findings] == ["xuzhou-2015/art-20/para-2#free-rights-recalled"]
+
+
+def test_a_working_day_period_outside_the_calendar_goes_to_review(evaluator: Evaluator) -> None:
+    data = example("allocation-xuzhou-publicity.yaml").model_dump(mode="json", exclude_none=True)
+    data["as_of"] = "2027-03-01"
+    data["allocation"]["publicity_start"] = "2027-01-04"
+    data["allocation"]["publicity_end"] = "2027-01-15"
+    data.pop("review")
+    decision = evaluator.decide(validate_request(data))
+    assert decision.status == "needs_review"
+    [finding] = [f for f in decision.findings if f.rule_id == "xuzhou-2015/art-11#publicity-too-short"]
+    assert finding.basis == "facts_missing" and any("does not cover 2027" in n for n in finding.notes)
+
+
+def test_state_checks_say_compliant_or_non_compliant(evaluator: Evaluator) -> None:
+    decision = evaluator.decide(example("enterprise-xuzhou-monitoring.yaml"))
+    assert decision.status == "non_compliant"
+    outcomes = {f.rule_id: f.outcome for f in decision.findings}
+    assert outcomes["xuzhou-2015/art-6#continuing-duties"] == "notice"
+    assert outcomes["xuzhou-2015/art-24#monitoring-not-networked"] == "non_compliant"
+    assert outcomes["xuzhou-2015/art-25#emissions-exceed-rights"] == "non_compliant"
