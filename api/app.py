@@ -1,0 +1,118 @@
+"""Assemble the API: load the policies, keep their snapshot in the log, then serve.
+
+``create_app`` fails before serving anything if the policies do not load or the log cannot be
+written, so a replica that is up can always log (and later replay) what it decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from paiwu import __version__
+from paiwu.engine.evaluate import Evaluator, default_evaluator
+from paiwu.policies.model import POLICY_DIR
+from paiwu.store import DEFAULT_LOG_URL, LOG_URL_VARIABLE, DecisionLog, SnapshotError, capture_snapshot, open_log
+
+from . import problems
+from .body import MAX_BODY_BYTES
+from .catalogue import catalogue_router
+from .decisions import decision_router
+from .health import health_router
+from .openapi import install_openapi
+from .service import MAX_BATCH, DecisionService
+from .views import PolicyViews
+
+DESCRIPTION = """\
+Checks proposed transfers of emission rights (排污权交易) against the Xuzhou Measures (2015) and the
+Linyi Plan (2014), as `paiwu check` does: the same decision function, no legal logic in the API.
+
+Every decision is written to the decision log before it is answered, with the policy version it was
+made under; `paiwu replay ID` re-evaluates it later. Errors are `application/problem+json` (RFC 9457).
+Limits: bodies up to 1 MiB, batches up to 100 requests. See docs/api.md.
+"""
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    log_url: str = DEFAULT_LOG_URL
+    max_body_bytes: int = MAX_BODY_BYTES
+    max_batch: int = MAX_BATCH
+    policy_root: Path = field(default=POLICY_DIR)  # where the served policies are read from, for the snapshot
+
+    @classmethod
+    def from_environment(cls) -> ApiSettings:
+        return cls(log_url=os.environ.get(LOG_URL_VARIABLE) or DEFAULT_LOG_URL)
+
+
+def prepare(settings: ApiSettings, evaluator: Evaluator, log: DecisionLog) -> None:
+    """Keep the served policy version's snapshot in the log, before any decision is made under it."""
+    snapshot = capture_snapshot(settings.policy_root)
+    if snapshot.version != evaluator.version:
+        raise SnapshotError(
+            f"the policy files under {settings.policy_root} are version {snapshot.version}, but the evaluator "
+            f"serves {evaluator.version}: they changed after loading, or belong to another evaluator"
+        )
+    log.save_snapshot(snapshot)
+
+
+def create_app(
+    settings: ApiSettings | None = None, *, evaluator: Evaluator | None = None, log: DecisionLog | None = None
+) -> FastAPI:
+    """The application. A ``log`` passed in stays open (its owner closes it); one opened here is closed at shutdown."""
+    settings = settings or ApiSettings()
+    evaluator = evaluator or default_evaluator()
+    owned = log is None
+    log = log or open_log(settings.log_url)
+    try:
+        prepare(settings, evaluator, log)
+    except Exception:
+        if owned:
+            log.close()
+        raise
+    service = DecisionService(evaluator, log, settings.max_batch)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            log.close()
+
+    app = FastAPI(
+        title="paiwu",
+        version=__version__,
+        summary="Emission-rights trading checks (排污权交易合规检查) with a durable decision log",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url="/redoc",
+        openapi_tags=[
+            {"name": "decisions", "description": "Decide requests; every decision is logged before it is answered"},
+            {"name": "policy", "description": "The served policy version, its clauses and rules"},
+            {"name": "health", "description": "Liveness and readiness probes"},
+        ],
+    )
+    problems.install(app)
+    app.include_router(decision_router(service, settings.max_body_bytes))
+    app.include_router(catalogue_router(PolicyViews(evaluator)))
+    app.include_router(health_router(service))
+    install_openapi(app, settings.max_batch)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory ``paiwu serve`` gives uvicorn: every worker process builds its own app."""
+    logger = logging.getLogger("paiwu")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     [%(process)d] %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    return create_app(ApiSettings.from_environment())

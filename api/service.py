@@ -1,0 +1,168 @@
+"""Decide, log, answer: the one path every decision of the API takes.
+
+The legal work is the engine's (``Evaluator.decide``, as in ``paiwu check``); this module only
+validates the request as the CLI does, keeps idempotency keys, and writes the decision to the
+log before anything is answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from paiwu.engine.evaluate import Evaluator
+from paiwu.engine.runtime import EngineFailure
+from paiwu.facts import RequestError, validate_request
+from paiwu.store import DecisionLog, LogEntry, LogUnavailable, new_entry, question
+
+from .problems import FieldError, ProblemError, field_errors
+from .schemas import logged_decision
+
+MAX_BATCH = 100
+logger = logging.getLogger("paiwu.api")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answer:
+    entry: LogEntry
+    replayed: bool  # the logged decision of an idempotency key already used, not a new one
+
+    @property
+    def status(self) -> int:
+        return 200 if self.replayed else 201
+
+
+def _conflict(key: str) -> ProblemError:
+    return ProblemError(
+        409,
+        "idempotency-conflict",
+        f"the Idempotency-Key {key!r} was already used for a different request; use a new key for a new request",
+        [FieldError(field="Idempotency-Key", reason="already used for a different request", location="header")],
+    )
+
+
+class DecisionService:
+    def __init__(self, evaluator: Evaluator, log: DecisionLog, max_batch: int = MAX_BATCH) -> None:
+        self.evaluator = evaluator
+        self.log = log
+        self.max_batch = max_batch
+
+    def using_log(self, call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except LogUnavailable as error:
+            logger.error("decision log unavailable: %s", error)
+            raise ProblemError(
+                503, "log-unavailable", "no decision can be made while the decision log cannot be written; retry later",
+                headers={"Retry-After": "5"},
+            ) from None  # fmt: skip
+
+    def validate(self, data: Any, source: str, kind: str | None = None) -> BaseModel:
+        """The CLI's validation; ``kind`` is the endpoint's, which the body may omit but not contradict."""
+        if kind is not None and isinstance(data, dict):
+            given = data.setdefault("kind", kind)
+            if given != kind:
+                reason = f"this endpoint decides {kind!r} requests; the body says {given!r}"
+                raise ProblemError(422, "invalid-request", f"kind: {reason}", [FieldError(field="kind", reason=reason)])
+        try:
+            return validate_request(data, source)
+        except RequestError as error:
+            problems = error.problems
+            detail = "; ".join(f"{p.field or '(document)'}: {p.message}" for p in problems[:5])
+            more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+            raise ProblemError(422, "invalid-request", detail + more, field_errors(problems)) from None
+
+    def _already_logged(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> Answer | None:
+        if key is None:
+            return None
+        entry = self.using_log(lambda: self.log.by_idempotency_key(key))
+        if entry is None:
+            return None
+        if entry.question != question(request, as_of):
+            raise _conflict(key)
+        return Answer(entry, replayed=True)
+
+    def _evaluate(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> LogEntry:
+        try:
+            decision = self.evaluator.decide(request, as_of=as_of)
+        except EngineFailure:
+            logger.exception("the engine failed on a request")
+            raise ProblemError(
+                500, "engine-failure", "the rules engine failed on this request; the failure has been logged"
+            ) from None
+        return new_entry(request, decision, as_of, key)
+
+    @staticmethod
+    def _settle(mine: LogEntry, stored: LogEntry, created: bool) -> Answer:
+        """After an insert: ours, or the entry another request logged first under the same key."""
+        if created:
+            return Answer(stored, replayed=False)
+        if stored.question != mine.question:
+            raise _conflict(str(mine.idempotency_key))
+        return Answer(stored, replayed=True)
+
+    def decide(self, data: Any, kind: str, as_of: dt.date | None, key: str | None) -> Answer:
+        request = self.validate(data, "body", kind)
+        answer = self._already_logged(request, as_of, key)
+        if answer is not None:
+            return answer
+        entry = self._evaluate(request, as_of, key)
+        stored, created = self.using_log(lambda: self.log.record(entry))
+        return self._settle(entry, stored, created)
+
+    def _batch_requests(self, data: Any) -> list[Any]:
+        def invalid(reason: str, field: str = "requests") -> ProblemError:
+            return ProblemError(422, "invalid-request", f"{field}: {reason}", [FieldError(field=field, reason=reason)])
+
+        if not isinstance(data, dict):
+            raise invalid("a batch is an object with a 'requests' list", "")
+        for name in data:
+            if name != "requests":
+                raise invalid("unknown field", name)
+        requests = data.get("requests")
+        if not isinstance(requests, list):
+            raise invalid("a list of requests is required")
+        if not 1 <= len(requests) <= self.max_batch:
+            raise invalid(f"a batch holds 1 to {self.max_batch} requests (got {len(requests)})")
+        return requests
+
+    def decide_batch(self, data: Any, as_of: dt.date | None, key: str | None) -> list[dict[str, Any]]:
+        """Each request answered in order; request i uses the idempotency key ``{key}:{i}``."""
+        requests = self._batch_requests(data)
+        results: list[dict[str, Any]] = [{} for _ in requests]
+        pending: list[tuple[int, LogEntry]] = []
+        for index, item in enumerate(requests):
+            item_key = f"{key}:{index}" if key else None
+            try:
+                request = self.validate(item, f"requests[{index}]")
+                answer = self._already_logged(request, as_of, item_key)
+                if answer is not None:
+                    results[index] = _item(index, answer)
+                else:
+                    pending.append((index, self._evaluate(request, as_of, item_key)))
+            except ProblemError as error:
+                if error.problem.status == 503:
+                    raise  # the log is down: nothing of this batch is answered
+                results[index] = {"index": index, "status": error.problem.status, "problem": error.problem.model_dump()}
+        if pending:  # one transaction: the batch's new decisions are all logged, or none is
+            recorded = self.using_log(lambda: self.log.record_many([entry for _, entry in pending]))
+            for (index, entry), (stored, created) in zip(pending, recorded, strict=True):
+                try:
+                    results[index] = _item(index, self._settle(entry, stored, created))
+                except ProblemError as error:
+                    results[index] = {
+                        "index": index,
+                        "status": error.problem.status,
+                        "problem": error.problem.model_dump(),
+                    }
+        return results
+
+
+def _item(index: int, answer: Answer) -> dict[str, Any]:
+    return {"index": index, "status": answer.status, "result": logged_decision(answer.entry)}
