@@ -99,10 +99,14 @@ def create_app(
             {"name": "health", "description": "Liveness and readiness probes"},
         ],
     )
-    problems.install(app)
-    app.include_router(decision_router(service, settings.max_body_bytes))
-    app.include_router(catalogue_router(PolicyViews(evaluator)))
-    app.include_router(health_router(service))
+    routers = [
+        decision_router(service, settings.max_body_bytes),
+        catalogue_router(PolicyViews(evaluator)),
+        health_router(service),
+    ]
+    for router in routers:
+        app.include_router(router)
+    problems.install(app, [route for router in routers for route in router.routes])
     install_openapi(app, settings.max_batch)
     return app
 

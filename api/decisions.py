@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -14,14 +14,35 @@ from paiwu.facts import REQUEST_MODELS
 
 from .body import read_json
 from .openapi import batch_body, problem_responses, request_body
-from .problems import ProblemError
+from .problems import FieldError, ProblemError
 from .schemas import BatchResponse, LoggedDecision, logged_decision
 from .service import Answer, DecisionService
 
-AsOf = Annotated[
-    dt.date | None,
-    Query(description="evaluate as of this date (YYYY-MM-DD) instead of the request's as_of or trade date"),
-]
+
+def as_of_option(
+    as_of: Annotated[
+        str | None,
+        Query(
+            description="evaluate as of this date (YYYY-MM-DD) instead of the request's as_of or trade date",
+            json_schema_extra={"format": "date"},
+        ),
+    ] = None,
+) -> dt.date | None:
+    """An ISO date only: FastAPI's own date parsing would also take 0 as 1970-01-01."""
+    if as_of is None:
+        return None
+    try:
+        if len(as_of) == 10:
+            return dt.date.fromisoformat(as_of)
+    except ValueError:
+        pass
+    reason = f"not a date in the form YYYY-MM-DD (got {as_of[:40]!r})"
+    raise ProblemError(
+        422, "invalid-request", f"as_of: {reason}", [FieldError(field="as_of", reason=reason, location="query")]
+    )
+
+
+AsOf = Annotated[dt.date | None, Depends(as_of_option)]
 IdempotencyKey = Annotated[
     str | None,
     Header(

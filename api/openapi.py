@@ -48,8 +48,18 @@ def shipped_examples() -> dict[str, dict[str, dict[str, Any]]]:
     return out
 
 
+def _endpoint_schema(kind: str) -> dict[str, Any]:
+    """The request model's schema with ``kind`` optional: the endpoint's path names the kind."""
+    model = REQUEST_MODELS[kind]
+    schema = model.model_json_schema(ref_template=REF)
+    schema.pop("$defs", None)  # the nested models are components (see _component_schemas)
+    schema["required"] = [name for name in schema.get("required", []) if name != "kind"]
+    schema["title"] = f"{model.__name__} (kind optional)"
+    return schema
+
+
 def request_body(kind: str) -> dict[str, Any]:
-    content: dict[str, Any] = {"schema": schema_ref(kind)}
+    content: dict[str, Any] = {"schema": _endpoint_schema(kind)}
     examples = shipped_examples().get(kind)
     if examples:
         content["examples"] = examples

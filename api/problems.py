@@ -8,7 +8,7 @@ problem that says only that the failure has been logged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import BaseRoute, Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from paiwu.facts import FieldProblem
@@ -99,15 +100,28 @@ async def _on_problem(_request: Request, error: Exception) -> Response:
 _HTTP_SLUGS = {404: "not-found", 405: "method-not-allowed", 413: "body-too-large", 415: "unsupported-media-type"}
 
 
-async def _on_http(request: Request, error: Exception) -> Response:
-    assert isinstance(error, StarletteHTTPException)
-    slug = _HTTP_SLUGS.get(error.status_code, "http-error")
-    detail = str(error.detail)
-    if error.status_code == 404:
-        detail = f"there is no resource at {request.url.path}; see /docs"
-    elif error.status_code == 405:
-        detail = f"{request.method} is not allowed on {request.url.path}"
-    return problem_response(ProblemError(error.status_code, slug, detail, headers=dict(error.headers or {})))
+def _http_handler(routes: Sequence[BaseRoute]) -> Callable[[Request, Exception], Awaitable[Response]]:
+    def allowed(request: Request) -> list[str]:
+        """Every method some route offers at this path (Starlette names only the first route's)."""
+        methods: set[str] = set()
+        for route in routes:
+            if isinstance(route, Route) and route.methods and route.matches(request.scope)[0] != Match.NONE:
+                methods |= route.methods
+        return sorted(methods)
+
+    async def on_http(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        slug = _HTTP_SLUGS.get(error.status_code, "http-error")
+        detail = str(error.detail)
+        headers = dict(error.headers or {})
+        if error.status_code == 404:
+            detail = f"there is no resource at {request.url.path}; see /docs"
+        elif error.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}"
+            headers["Allow"] = ", ".join(allowed(request)) or headers.get("Allow", "")
+        return problem_response(ProblemError(error.status_code, slug, detail, headers=headers))
+
+    return on_http
 
 
 def _location(loc: Sequence[Any]) -> tuple[Location, str]:
@@ -155,8 +169,9 @@ class CatchAllMiddleware:
             await problem_response(error)(scope, receive, send)
 
 
-def install(app: FastAPI) -> None:
+def install(app: FastAPI, routes: Sequence[BaseRoute]) -> None:
+    """Answer every error as a problem; ``routes`` are the API's own, to name the methods of a 405."""
     app.add_exception_handler(ProblemError, _on_problem)
-    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(StarletteHTTPException, _http_handler(routes))
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_middleware(CatchAllMiddleware)

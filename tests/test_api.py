@@ -271,9 +271,18 @@ def test_unknown_resources_and_methods(client: TestClient, method: str, path: st
     assert_problem(client.request(method, path, json={} if method == "POST" else None), status, slug)
 
 
-def test_a_bad_as_of_is_refused_as_a_query_field(client: TestClient) -> None:
-    problem = assert_problem(client.post("/v1/decisions/trade?as_of=2024-13-01", json=TRADE), 422, "invalid-request")
-    assert problem["errors"][0]["field"] == "as_of" and problem["errors"][0]["location"] == "query"
+@pytest.mark.parametrize("as_of", ["2024-13-01", "0", "1700000000", "2024-1-1", "yesterday"])
+def test_a_bad_as_of_is_refused_as_a_query_field(client: TestClient, as_of: str) -> None:
+    for path in ("/v1/decisions/trade", "/v1/decisions:batch"):
+        data = TRADE if path.endswith("trade") else {"requests": [TRADE]}
+        problem = assert_problem(client.post(path, params={"as_of": as_of}, json=data), 422, "invalid-request")
+        assert problem["errors"][0]["field"] == "as_of" and problem["errors"][0]["location"] == "query"
+
+
+def test_405_names_every_method_of_the_path(client: TestClient) -> None:
+    response = client.request("OPTIONS", "/v1/decisions/some-id")
+    assert_problem(response, 405, "method-not-allowed")
+    assert {"GET", "POST"} <= set(response.headers["allow"].split(", "))
 
 
 class _FailingEvaluator(Evaluator):
@@ -411,6 +420,9 @@ def test_the_openapi_document_is_complete(client: TestClient) -> None:
         assert ref.startswith("#/components/schemas/") and ref.split("/")[-1] in schemas, ref
     assert schemas["BatchRequest"]["properties"]["requests"]["maxItems"] == MAX_BATCH
     trade = paths["/v1/decisions/trade"]["post"]
+    body_schema = trade["requestBody"]["content"]["application/json"]["schema"]
+    assert "kind" in body_schema["properties"] and "kind" not in body_schema.get("required", [])
+    assert "kind" in schemas["TradeRequest"]["required"]  # a batch item must say its kind
     assert {"400", "409", "413", "415", "422", "500", "503"} <= set(trade["responses"])
     assert PROBLEM in trade["responses"]["422"]["content"]
     assert "Idempotency-Key" in {p["name"] for p in trade["parameters"]}
