@@ -14,12 +14,14 @@ state can never match a rule (see shared/notes/durable-rules.md).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from paiwu.facts import FactSpec, fact_schema
-from paiwu.policies.conditions import All, AnyOf, Compare, Condition, FactRef, Missing, Not, Present, paths
+from paiwu.policies.conditions import All, AnyOf, Compare, Condition, FactRef, Missing, Not, Present, paths, resolve
+from paiwu.policies.expressions import resolve_expression
 from paiwu.policies.model import PolicySet, Rule
 
 from .dates import day_number
@@ -146,14 +148,24 @@ class _Emitter:
         return self.leaf(node)
 
 
-def compile_policy(policy: PolicySet) -> CompiledPolicy:
+def resolved_rule(rule: Rule, values: dict[str, Any]) -> Rule:
+    """The rule with the parameter values of one period written in (conditions and amounts)."""
+    computations = tuple(dataclasses.replace(c, value=resolve_expression(c.value, values)) for c in rule.compute)
+    return dataclasses.replace(rule, when=resolve(rule.when, values), compute=computations)
+
+
+def compile_policy(policy: PolicySet, values: dict[str, Any] | None = None) -> CompiledPolicy:
+    """Compile every rule with the parameter values of one period (the first period by default)."""
+    if values is None:
+        values = policy.parameters.epochs()[0][2]
     kinds = tuple(sorted({k for rule in policy.rules for k in rule.kinds}))
     schema = {kind: fact_schema(kind) for kind in kinds}
     compiled: list[CompiledRule] = []
     definition: dict[str, Any] = {}
     used: dict[str, list[str]] = {kind: [] for kind in kinds}
     refs: dict[str, dict[str, FactRef]] = {kind: {} for kind in kinds}
-    for index, rule in enumerate(policy.rules):
+    for index, original in enumerate(policy.rules):
+        rule = resolved_rule(original, values)
         marker: dict[str, Any] = (
             {KIND_KEY: rule.kinds[0]} if len(rule.kinds) == 1 else {"$or": [{KIND_KEY: k} for k in rule.kinds]}
         )

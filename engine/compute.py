@@ -26,9 +26,9 @@ def evaluate(expression: Expression, value_of: Callable[[str], Any]) -> Any:
         if value is None:
             raise Undetermined(expression.path)
         if expression.shift == "times":
-            return value * expression.amount
+            return value * expression.number
         if expression.shift:
-            return shift(value, expression.shift, int(expression.amount))
+            return shift(value, expression.shift, int(expression.number))
         return value
     assert isinstance(expression, Call)
     args = [evaluate(a, value_of) for a in expression.args]

@@ -104,6 +104,7 @@ class Decision(_Out):
     checked: list[Checked]
     missing_facts: list[str]
     interpretations: list[Interpretation]
+    parameters: dict[str, Any] = {}  # the law's numbers the evaluated rules read, as in force on the as-of date
     policy_version: str
     request_hash: str
     paiwu_version: str

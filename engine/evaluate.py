@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -12,7 +13,8 @@ from pydantic import BaseModel
 
 from paiwu import __version__
 from paiwu.facts import STATE_KINDS
-from paiwu.policies.expressions import expression_paths
+from paiwu.policies.conditions import parameters_of
+from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
 from paiwu.policies.model import Computation, PolicySet, default_policy_set
 
@@ -46,6 +48,17 @@ def request_hash(request: BaseModel) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass
+class Epoch:
+    """A period with constant parameter values, and the ruleset compiled with them."""
+
+    start: dt.date | None
+    until: dt.date | None
+    values: dict[str, Any]
+    compiled: CompiledPolicy
+    session: RulesSession
+
+
 class RuleResult:
     __slots__ = ("blocked_by", "compiled", "result")
 
@@ -61,8 +74,15 @@ class Evaluator:
     def __init__(self, policy: PolicySet | None = None, corpus: Corpus | None = None) -> None:
         self.policy = policy or default_policy_set()
         self.corpus = corpus or load_corpus()
-        self.compiled: CompiledPolicy = compile_policy(self.policy)
-        self.session = RulesSession(self.compiled.definition)
+        # One compiled ruleset per period in which the law's parameters are constant.
+        self.epochs: list[Epoch] = []
+        for start, until, values in self.policy.parameters.epochs():
+            compiled = compile_policy(self.policy, values)
+            self.epochs.append(Epoch(start, until, values, compiled, RulesSession(compiled.definition)))
+        self._rule_parameters = {
+            rule.id: parameters_of(rule.when) + [n for c in rule.compute for n in expression_parameters(c.value)]
+            for rule in self.policy.rules
+        }
         self._citations: dict[str, Citation] = {}
         self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
         self._instrument_rank = {iid: n for n, iid in enumerate(self.corpus.instruments)}
@@ -94,11 +114,28 @@ class Evaluator:
         rule = compiled.rule
         return (self._instrument_rank.get(rule.instrument, 99), self._order.get(rule.cites[0], 0), rule.id)
 
-    def evaluate_rules(self, kind: str, flat: Flattened, as_of: dt.date | None) -> list[RuleResult]:
+    def epoch(self, day: dt.date | None) -> Epoch:
+        """The period whose parameter values are in force on a day (without a day: the latest)."""
+        if day is None:
+            return self.epochs[-1]
+        for epoch in self.epochs:
+            if (epoch.start is None or epoch.start <= day) and (epoch.until is None or day < epoch.until):
+                return epoch
+        return self.epochs[-1]
+
+    @property
+    def compiled(self) -> CompiledPolicy:
+        """The ruleset of the latest period (tools that need no particular date use it)."""
+        return self.epochs[-1].compiled
+
+    def evaluate_rules(
+        self, kind: str, flat: Flattened, as_of: dt.date | None, epoch: Epoch | None = None
+    ) -> list[RuleResult]:
         """Every rule of the kind in force on the as-of date, with its three-valued result."""
-        fired = self.session.fired(flat.fact)
+        epoch = epoch or self.epoch(as_of)
+        fired = epoch.session.fired(flat.fact)
         results: dict[str, RuleResult] = {}
-        for compiled in sorted(self.compiled.rules, key=self._legal_order):
+        for compiled in sorted(epoch.compiled.rules, key=self._legal_order):
             rule = compiled.rule
             if kind not in rule.kinds or not rule.in_force(as_of):
                 continue
@@ -126,8 +163,9 @@ class Evaluator:
     def decide(self, request: BaseModel, as_of: dt.date | None = None) -> Decision:
         kind: str = getattr(request, "kind")  # noqa: B009 - every request model has a kind
         day = as_of_date(request, as_of)
-        flat = flatten(self.compiled, kind, request, day)
-        results = self.evaluate_rules(kind, flat, day)
+        epoch = self.epoch(day)
+        flat = flatten(epoch.compiled, kind, request, day)
+        results = self.evaluate_rules(kind, flat, day, epoch)
 
         findings: list[Finding] = []
         checked: list[Checked] = []
@@ -169,6 +207,9 @@ class Evaluator:
                     )
 
         status = combine(statuses)
+        applicable = {i.instrument for i in instrument_results if i.status != "not_applicable"} or set(
+            self.corpus.instruments
+        )
         if status == "not_applicable":
             findings = [f for f in findings if f.outcome == "not_applicable"]
             checked = []
@@ -185,6 +226,12 @@ class Evaluator:
             checked=checked,
             missing_facts=missing,
             interpretations=list(interpretations.values()),
+            parameters={
+                name: epoch.values[name]
+                for item in results
+                if item.compiled.rule.instrument in applicable
+                for name in self._rule_parameters[item.compiled.rule.id]
+            },
             policy_version=self.version,
             request_hash=request_hash(request),
             paiwu_version=__version__,

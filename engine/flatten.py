@@ -55,12 +55,12 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
     for ref in policy.refs_by_kind.get(kind, ()):
         base = as_of if ref.path == "as_of" else lookup(request, ref.path)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):
-            fact[ref_key(ref)] = encode(None, base * ref.amount)
+            fact[ref_key(ref)] = encode(None, base * ref.number)
             continue
         if not isinstance(base, dt.date) or ref.shift is None:
             continue
         try:
-            fact[ref_key(ref)] = encode(None, shift(base, ref.shift, int(ref.amount)))
+            fact[ref_key(ref)] = encode(None, shift(base, ref.shift, int(ref.number)))
         except CalendarRangeError as error:
             notes[ref.path] = str(error)
         except OverflowError:

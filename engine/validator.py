@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from paiwu.facts import STATE_KINDS, FactSpec, fact_schema
-from paiwu.policies.conditions import All, Compare, Condition, FactRef, Missing, Present, leaves
-from paiwu.policies.expressions import expression_paths
+from paiwu.policies.conditions import All, Compare, Condition, FactRef, Missing, Present, leaves, parameters_of
+from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
 from paiwu.policies.model import POLICY_DIR, PolicyError, PolicySet, Rule, load_policy_set
+
+from .compiler import resolved_rule
 
 Severity = Literal["error", "warning"]
 VAGUE_MARKERS = ("原则上", "其他依法", "其他合法", "等减排")
@@ -242,9 +244,9 @@ def disjoint(a: Rule, b: Rule) -> bool:
     return False
 
 
-def _check_conflicts(policy: PolicySet, report: Report) -> None:
+def _check_conflicts(rules: list[Rule], report: Report) -> None:
     by_clause: dict[str, list[Rule]] = {}
-    for rule in policy.rules:
+    for rule in rules:
         for clause_id in rule.cites:
             by_clause.setdefault(clause_id, []).append(rule)
     seen: set[tuple[str, str]] = set()
@@ -331,6 +333,22 @@ def _check_coverage(policy: PolicySet, corpus: Corpus, report: Report) -> None:
             )
 
 
+def _check_parameters(policy: PolicySet, corpus: Corpus, report: Report) -> None:
+    for parameter in policy.parameters.items.values():
+        if parameter.clause not in corpus.clauses:
+            hint = _suggest(parameter.clause, list(corpus.clauses))
+            report.problems.append(
+                Problem(
+                    "error",
+                    "policies/parameters.yaml",
+                    parameter.line,
+                    f"{parameter.name}: unknown clause '{parameter.clause}'",
+                    None,
+                    hint,
+                )
+            )
+
+
 def validate(root: Path = POLICY_DIR, corpus: Corpus | None = None) -> Report:
     report = Report()
     corpus = corpus or load_corpus()
@@ -346,9 +364,26 @@ def validate(root: Path = POLICY_DIR, corpus: Corpus | None = None) -> Report:
         rule = policy.rule(rule_id)
         report.problems.append(Problem("error", rule.file, rule.line, "duplicate rule id", rule_id))
     checker = _RuleChecker(corpus, report)
+    _check_parameters(policy, corpus, report)
+    known = set(policy.parameters.items)
+    epochs = policy.parameters.epochs()
     for rule in policy.rules:
-        checker.check(rule, set(ids))
-    _check_conflicts(policy, report)
+        used = parameters_of(rule.when) + [n for c in rule.compute for n in expression_parameters(c.value)]
+        unknown = [n for n in used if n not in known]
+        for name in unknown:
+            line = rule.lines.get("when") or rule.line
+            report.problems.append(
+                Problem("error", rule.file, line, f"unknown parameter '{name}'", rule.id, _suggest(name, sorted(known)))
+            )
+        if unknown:
+            continue
+        # Check the rule as it reads in every period of the parameters: values must fit the facts.
+        for values in {repr(v): v for _, _, v in epochs}.values():
+            checker.check(resolved_rule(rule, values), set(ids))
+    if not any(p.severity == "error" and "parameter" in p.message for p in report.problems):
+        for values in {repr(v): v for _, _, v in epochs}.values():
+            _check_conflicts([resolved_rule(rule, values) for rule in policy.rules], report)
+    report.problems = list(dict.fromkeys(report.problems))  # the same finding in several periods once
     _check_coverage(policy, corpus, report)
     report.problems.sort(key=lambda p: (p.severity != "error", p.file, p.line or 0))
     return report

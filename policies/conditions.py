@@ -32,12 +32,26 @@ class ConditionError(ValueError):
 
 
 @dataclass(frozen=True)
+class ParamRef:
+    """A value the law sets (a term, a share, a list), read from the dated parameters."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class FactRef:
     """Another fact, optionally shifted by a legal period (``holding.term_start`` + 5 years)."""
 
     path: str
     shift: str | None = None
-    amount: int | float = 0
+    amount: int | float | ParamRef = 0
+
+    @property
+    def number(self) -> int | float:
+        """The shift or factor, once parameters are resolved (compiled rules never hold a ParamRef)."""
+        if isinstance(self.amount, ParamRef):
+            raise ValueError(f"parameter {self.amount.name} is not resolved")
+        return self.amount
 
     @property
     def key(self) -> str:
@@ -48,7 +62,7 @@ class FactRef:
 class Compare:
     path: str
     op: Op
-    value: Scalar | tuple[Scalar, ...] | FactRef
+    value: Scalar | tuple[Scalar, ...] | FactRef | ParamRef
     line: int | None = None
 
 
@@ -88,7 +102,16 @@ def _path(value: Any, line: int | None) -> str:
     return value
 
 
-def _operand(value: Any, op: str, line: int | None) -> Scalar | tuple[Scalar, ...] | FactRef:
+def _param(value: Any, line: int | None) -> ParamRef:
+    name = value.get("param") if isinstance(value, dict) and set(value) == {"param"} else None
+    if not isinstance(name, str) or not name:
+        raise ConditionError(f"a parameter is written {{param: <name>}}, got {value!r}", line)
+    return ParamRef(name)
+
+
+def _operand(value: Any, op: str, line: int | None) -> Scalar | tuple[Scalar, ...] | FactRef | ParamRef:
+    if isinstance(value, dict) and "param" in value:
+        return _param(value, line)
     if isinstance(value, dict):
         if "fact" not in value:
             raise ConditionError(f"'{op}' compares with a literal or {{fact: ...}}, got {dict(value)}", line)
@@ -100,6 +123,8 @@ def _operand(value: Any, op: str, line: int | None) -> Scalar | tuple[Scalar, ..
             )
         if shifts:
             amount = value[shifts[0]]
+            if isinstance(amount, dict):
+                return FactRef(_path(value["fact"], line), shifts[0], _param(amount, line))
             if shifts[0] == "times":
                 if not isinstance(amount, (int, float)) or isinstance(amount, bool):
                     raise ConditionError(f"times takes a number, got {amount!r}", line)
@@ -181,3 +206,33 @@ def leaves(condition: Condition) -> list[Compare | Missing | Present]:
     if isinstance(condition, Not):
         return leaves(condition.item)
     return [condition]
+
+
+def parameters_of(condition: Condition) -> list[str]:
+    """The parameters a condition reads."""
+    names: list[str] = []
+    for leaf in leaves(condition):
+        if isinstance(leaf, Compare):
+            for ref in (leaf.value, leaf.value.amount if isinstance(leaf.value, FactRef) else None):
+                if isinstance(ref, ParamRef) and ref.name not in names:
+                    names.append(ref.name)
+    return names
+
+
+def resolve(condition: Condition, values: dict[str, Any]) -> Condition:
+    """The condition with every parameter replaced by its value (KeyError for an unknown one)."""
+    if isinstance(condition, All):
+        return All(tuple(resolve(c, values) for c in condition.items))
+    if isinstance(condition, AnyOf):
+        return AnyOf(tuple(resolve(c, values) for c in condition.items))
+    if isinstance(condition, Not):
+        return Not(resolve(condition.item, values))
+    if not isinstance(condition, Compare):
+        return condition
+    value = condition.value
+    if isinstance(value, ParamRef):
+        resolved = values[value.name]
+        value = tuple(resolved) if isinstance(resolved, list) else resolved
+    elif isinstance(value, FactRef) and isinstance(value.amount, ParamRef):
+        value = FactRef(value.path, value.shift, values[value.amount.name])
+    return Compare(condition.path, condition.op, value, condition.line)

@@ -16,6 +16,7 @@ from paiwu.yamlsafe import YamlError, line_at, line_of, load_file
 from .conditions import Condition, ConditionError, parse_condition
 from .expressions import Expression, parse_expression
 from .law import LAW_DIR, load_corpus
+from .parameters import Parameters, load_parameters
 
 POLICY_DIR = Path(__file__).resolve().parent  # resolve: an editable install links files, not folders
 Outcome = Literal["ineligible", "non_compliant", "needs_review", "not_applicable", "notice"]
@@ -128,12 +129,14 @@ class Unencoded:
 
 @dataclass(frozen=True)
 class PolicySet:
-    """All rules of both instruments, plus the clauses deliberately left without a rule."""
+    """All rules of both instruments, their dated parameters, and the clauses left without a rule."""
 
     rules: tuple[Rule, ...]
     unencoded: tuple[Unencoded, ...]
     version: str
     files: tuple[str, ...]
+    parameters: Parameters = field(default_factory=lambda: Parameters({}))
+    name: str = "baseline"
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -259,8 +262,14 @@ def load_policy_set(root: Path = POLICY_DIR) -> PolicySet:
         else:
             rules.extend(load_policy_file(path, root))
     law_files = sorted((root / "law").glob("*.yaml")) if (root / "law").is_dir() else sorted(LAW_DIR.glob("*.yaml"))
-    version = content_version(law_files + files)
-    return PolicySet(tuple(rules), tuple(unencoded), version, tuple(_relative(p, root) for p in files))
+    parameter_file = root / "parameters.yaml"
+    try:
+        parameters = load_parameters(parameter_file) if parameter_file.is_file() else Parameters({})
+    except ValueError as error:
+        raise PolicyError(_relative(parameter_file, root), None, str(error)) from None
+    extra = [parameter_file] if parameter_file.is_file() else []
+    version = content_version(law_files + extra + files)
+    return PolicySet(tuple(rules), tuple(unencoded), version, tuple(_relative(p, root) for p in files), parameters)
 
 
 @cache

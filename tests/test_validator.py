@@ -17,6 +17,7 @@ def policies(tmp_path: Path) -> Path:
     root = tmp_path / "policies"
     for folder in ("xuzhou-2015", "linyi-2014", "law"):
         shutil.copytree(POLICY_DIR / folder, root / folder)
+    shutil.copy(POLICY_DIR / "parameters.yaml", root / "parameters.yaml")
     return root
 
 
@@ -57,9 +58,30 @@ def test_unknown_fact_path_is_reported_with_a_suggestion(policies: Path) -> None
 
 
 def test_a_value_outside_an_enumeration_is_an_error(policies: Path) -> None:
-    _edit(policies / "xuzhou-2015/art-16.yaml", "in: [red, black]", "in: [red, blak]")
+    _edit(policies / "xuzhou-2015/art-16.yaml", "in: {param: xuzhou.barred_credit_ratings}", "in: [red, blak]")
     [problem] = validate(policies).errors
     assert "'blak' is not a value of seller.credit_rating" in problem.message and "black" in problem.message
+
+
+def test_a_parameter_value_outside_an_enumeration_is_an_error(policies: Path) -> None:
+    _edit(
+        policies / "parameters.yaml",
+        "values: {2015-12-10: [red, black]}",
+        "values: {2015-12-10: [red, black], 2030-01-01: [red, grey]}",
+    )
+    problems = validate(policies).errors
+    assert problems and all("'grey' is not a value of" in p.message for p in problems)
+
+
+def test_an_unknown_parameter_is_reported_with_a_suggestion(policies: Path) -> None:
+    _edit(
+        policies / "xuzhou-2015/art-17.yaml",
+        "{param: xuzhou.barred_credit_ratings}",
+        "{param: xuzhou.barred_credit_rating}",
+    )
+    [problem] = validate(policies).errors
+    assert "unknown parameter 'xuzhou.barred_credit_rating'" in problem.message
+    assert problem.hint == "xuzhou.barred_credit_ratings"
 
 
 def test_an_operative_clause_without_rule_or_mark_is_an_error(policies: Path) -> None:
@@ -104,7 +126,7 @@ def test_hostile_policy_files_are_refused_not_executed(policies: Path, text: str
 def test_unknown_operator_is_reported_with_its_line(policies: Path) -> None:
     _edit(
         policies / "xuzhou-2015/art-17.yaml",
-        "when: {fact: buyer.credit_rating, in: [red, black]}",
+        "when: {fact: buyer.credit_rating, in: {param: xuzhou.barred_credit_ratings}}",
         "when: {fact: buyer.credit_rating, among: [red, black]}",
     )
     with pytest.raises(PolicyError) as caught:
