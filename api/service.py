@@ -58,10 +58,8 @@ class DecisionService:
             return call()
         except LogUnavailable as error:
             logger.error("decision log unavailable: %s", error)
-            raise ProblemError(
-                503, "log-unavailable", "no decision can be made while the decision log cannot be written; retry later",
-                headers={"Retry-After": "5"},
-            ) from None  # fmt: skip
+            detail = "no decision can be made while the decision log cannot be written; retry later"
+            raise ProblemError(503, "log-unavailable", detail, headers={"Retry-After": "5"}) from None
 
     def validate(self, data: Any, source: str, kind: str | None = None) -> BaseModel:
         """The CLI's validation; ``kind`` is the endpoint's, which the body may omit but not contradict."""
@@ -149,20 +147,20 @@ class DecisionService:
             except ProblemError as error:
                 if error.problem.status == 503:
                     raise  # the log is down: nothing of this batch is answered
-                results[index] = {"index": index, "status": error.problem.status, "problem": error.problem.model_dump()}
+                results[index] = _failed(index, error)
         if pending:  # one transaction: the batch's new decisions are all logged, or none is
             recorded = self.using_log(lambda: self.log.record_many([entry for _, entry in pending]))
             for (index, entry), (stored, created) in zip(pending, recorded, strict=True):
                 try:
                     results[index] = _item(index, self._settle(entry, stored, created))
                 except ProblemError as error:
-                    results[index] = {
-                        "index": index,
-                        "status": error.problem.status,
-                        "problem": error.problem.model_dump(),
-                    }
+                    results[index] = _failed(index, error)
         return results
 
 
 def _item(index: int, answer: Answer) -> dict[str, Any]:
     return {"index": index, "status": answer.status, "result": logged_decision(answer.entry)}
+
+
+def _failed(index: int, error: ProblemError) -> dict[str, Any]:
+    return {"index": index, "status": error.problem.status, "problem": error.problem.model_dump(mode="json")}

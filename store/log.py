@@ -48,7 +48,7 @@ class DecisionLog(ABC):
     # -- what a backend provides -------------------------------------------------------------
 
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[Any]:
+    def _transaction(self, write: bool = True) -> AbstractContextManager[Any]:
         """A cursor inside one transaction: committed when the block ends, rolled back on error."""
 
     @abstractmethod
@@ -63,7 +63,8 @@ class DecisionLog(ABC):
         return sql.replace("?", self.placeholder)
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        with self._guard(), self._transaction() as cursor:
+        """A query that only reads."""
+        with self._guard(), self._transaction(write=False) as cursor:
             return self._execute(cursor, self._sql(sql), params).fetchall()
 
     def _guard(self) -> AbstractContextManager[None]:

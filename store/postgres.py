@@ -85,7 +85,7 @@ class PostgresLog(DecisionLog):
         return self._db
 
     @contextmanager
-    def _transaction(self) -> Iterator[psycopg.Cursor[Any]]:
+    def _transaction(self, write: bool = True) -> Iterator[psycopg.Cursor[Any]]:
         with self._lock:
             db = self._connection()
             with db.transaction(), db.cursor() as cursor:

@@ -72,11 +72,12 @@ class SqliteLog(DecisionLog):
             raise
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Cursor]:
-        # IMMEDIATE takes the write lock at the start, so two writers queue rather than deadlock.
+    def _transaction(self, write: bool = True) -> Iterator[sqlite3.Cursor]:
+        # A writer takes the write lock at the start (IMMEDIATE), so two writers queue rather than
+        # deadlock; a reader takes none, and under WAL it never waits for a writer.
         with self._lock:
             cursor = self._db.cursor()
-            cursor.execute("BEGIN IMMEDIATE")
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield cursor
             except BaseException:
