@@ -10,14 +10,17 @@ from pathlib import Path
 import click
 
 from paiwu import __version__
-from paiwu.engine.evaluate import default_evaluator
+from paiwu.engine.evaluate import Evaluator, default_evaluator
 from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, load_request
 from paiwu.policies.model import PolicyError
+from paiwu.policies.reforms import load_reform
 
 from .coverage import coverage_command
 from .log import log_group, replay_command
-from .render import FORMATS, LANGS, render
+from .reform import population_group, reform_group
+from .render import FORMATS, LANGS, render, render_comparison
+from .report import explain, law, report
 from .serve import serve
 
 # Exit codes, documented in the README. Several requests: the most severe code wins.
@@ -73,7 +76,14 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(LANGS), default="both", show_default=True, help="language of the report")
 @click.option("--as-of", callback=_as_of, help="evaluate as of this date instead of the trade date (YYYY-MM-DD)")
 @click.option("--exit-zero", is_flag=True, help="exit 0 whatever the decisions (bad input still exits 2)")
-def check(requests: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None, exit_zero: bool) -> None:
+@click.option(
+    "--reform",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="decide under this reform, and show how it differs from the baseline",
+)
+def check(
+    requests: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None, exit_zero: bool, reform: Path | None
+) -> None:
     """Decide whether the proposed trades in REQUESTS (YAML or JSON files, - for stdin) may go ahead.
 
     \b
@@ -84,6 +94,9 @@ def check(requests: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
     color = sys.stdout.isatty()
     try:
         evaluator = default_evaluator()
+        baseline = None
+        if reform is not None:
+            baseline, evaluator = evaluator, Evaluator(load_reform(reform, evaluator.policy))
     except PolicyError as error:
         click.echo(f"paiwu: the policies cannot be loaded: {error}", err=True)
         sys.exit(EXIT_FAILURE)
@@ -104,7 +117,11 @@ def check(requests: tuple[str, ...], fmt: str, lang: str, as_of: dt.date | None,
             continue
         if fmt in ("text", "markdown") and index:
             click.echo("\n" + "═" * 100 + "\n")
-        click.echo(render(decision, fmt, lang, source, color), nl=False)
+        if baseline is not None:
+            before = baseline.decide(request, as_of=as_of)
+            click.echo(render_comparison(before, decision, fmt, lang, source, color), nl=False)
+        else:
+            click.echo(render(decision, fmt, lang, source, color), nl=False)
         codes.append(EXIT_CODES[decision.status])
     code = _worst(codes)
     sys.exit(code if not exit_zero or code in (EXIT_BAD_INPUT, EXIT_FAILURE) else 0)
@@ -117,11 +134,14 @@ def policies() -> None:
 
 @policies.command("validate")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def validate_command(fmt: str) -> None:
+@click.option(
+    "--reform", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="validate with this reform applied"
+)
+def validate_command(fmt: str, reform: Path | None) -> None:
     """Validate every policy file against the law corpus and the fact schema (exit 3 on errors)."""
     from paiwu.engine.validator import validate
 
-    report = validate()
+    report = validate(reform=reform)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -136,6 +156,11 @@ main.add_command(log_group)
 main.add_command(replay_command)
 
 main.add_command(coverage_command)
+main.add_command(reform_group)
+main.add_command(population_group)
+main.add_command(report)
+main.add_command(explain)
+main.add_command(law)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from functools import cache
 
@@ -9,6 +10,7 @@ import click
 import jinja2
 
 from paiwu.engine.decision import Decision
+from paiwu.engine.impact import compare_decisions
 from paiwu.facts import fact_schema
 
 FORMATS = ("text", "json", "markdown", "summary")
@@ -83,3 +85,35 @@ def summary_line(decision: Decision, source: str, color: bool = False) -> str:
     rules = ", ".join(clauses[:4])
     more = f" +{len(clauses) - 4}" if len(clauses) > 4 else ""
     return f"{shown} {source}" + (f"  ({rules}{more})" if rules else "")
+
+
+def render_comparison(before: Decision, after: Decision, fmt: str, lang: str, source: str, color: bool) -> str:
+    """The reform's decision, preceded by what changed against the baseline."""
+    comparison = compare_decisions(before, after)
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "baseline": json.loads(before.canonical_json()),
+                    "reform": json.loads(after.canonical_json()),
+                    "changed": comparison.status_before != comparison.status_after,
+                    "findings_added": comparison.findings_added,
+                    "findings_removed": comparison.findings_removed,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    if fmt == "summary":
+        arrow = f"{before.status} → {after.status}"
+        return (
+            f"{arrow:<30} {source}  (+{len(comparison.findings_added)} −{len(comparison.findings_removed)} findings)\n"
+        )
+    head = [
+        f"Reform vs baseline: {before.status} → {after.status}",
+        *(f"  + {rule}" for rule in comparison.findings_added),
+        *(f"  − {rule}" for rule in comparison.findings_removed),
+        "",
+    ]
+    return "\n".join(head) + render(after, fmt, lang, source, color)

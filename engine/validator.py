@@ -19,6 +19,7 @@ from paiwu.policies.conditions import All, Compare, Condition, FactRef, Missing,
 from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
 from paiwu.policies.model import POLICY_DIR, PolicyError, PolicySet, Rule, load_policy_set
+from paiwu.policies.reforms import load_reform
 
 from .compiler import resolved_rule
 
@@ -349,11 +350,14 @@ def _check_parameters(policy: PolicySet, corpus: Corpus, report: Report) -> None
             )
 
 
-def validate(root: Path = POLICY_DIR, corpus: Corpus | None = None) -> Report:
+def validate(root: Path = POLICY_DIR, corpus: Corpus | None = None, reform: Path | None = None) -> Report:
+    """Validate the policies under `root`, or - with `reform` - the policies as that reform changes them."""
     report = Report()
     corpus = corpus or load_corpus()
     try:
         policy = load_policy_set(root)
+        if reform is not None:
+            policy = load_reform(reform, policy)
     except PolicyError as error:
         report.problems.append(Problem("error", error.file, error.line, error.message, error.rule))
         return report

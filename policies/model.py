@@ -174,9 +174,15 @@ def load_policy_file(path: Path, root: Path = POLICY_DIR) -> list[Rule]:
     name = _relative(path, root)
     try:
         raw = load_file(path)
-        data = PolicyFileData.model_validate(raw)
     except YamlError as error:
         raise PolicyError(name, error.line, error.message) from None
+    return parse_policy_document(raw, name)
+
+
+def parse_policy_document(raw: Any, name: str) -> list[Rule]:
+    """The rules of one policy document (a file, or a block of a reform); errors name `name` and line."""
+    try:
+        data = PolicyFileData.model_validate(raw)
     except ValidationError as error:
         raise _pydantic_error(Path(name), raw, error) from None
     rules: list[Rule] = []
