@@ -49,6 +49,7 @@ GIVEN: dict[str, str] = {
     "industrial": "whether a party is an industrial enterprise is who it is",
     "county": "where a party is located is not a term of the trade",
     "pollutant": "what is traded defines the trade",
+    "stage": "whether a trade is proposed or completed decides which clauses apply to it",
 }
 
 GOALS = ("eligible", "compliant")  # the settled, unprohibited status of an action or of a state
