@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 # The package maps the top-level folders into `paiwu.*`; a strict editable install links them into
 # build/ so that tools (mypy, import-linter) see one package. Re-link when a folder gains a file.
-SOURCES := pyproject.toml $(shell find src engine facts policies cli -type d 2>/dev/null)
+SOURCES := pyproject.toml $(shell find src engine facts policies cli api store reports -type d 2>/dev/null)
 
 .PHONY: demo test lint typecheck validate unit features clean
 

@@ -69,6 +69,62 @@ def _impact_text(data: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
+@reform_group.command("diff")
+@click.option("--reform", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option("--limit", type=click.IntRange(1, 500), default=25, show_default=True, help="regions per check kind")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff_command(reform: Path, limit: int, fmt: str) -> None:
+    """Every region of the fact space where the reform changes a decision, with a witness - or a proof of none."""
+    from paiwu.engine.diff import exact_diff
+    from paiwu.engine.evaluate import Evaluator, default_evaluator
+    from paiwu.policies.reforms import load_reform
+
+    baseline = default_evaluator()
+    reformed = Evaluator(load_reform(reform, baseline.policy))
+    kinds = exact_diff(baseline, reformed, limit)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "kind": k.kind,
+                        "complete": k.complete,
+                        "regions": [
+                            {
+                                "from": r.status_before,
+                                "to": r.status_after,
+                                "rules": r.rules,
+                                "confirmed": r.confirmed,
+                                "witness": r.witness,
+                            }
+                            for r in k.regions
+                        ],
+                    }
+                    for k in kinds
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    total = sum(len(k.regions) for k in kinds)
+    if total == 0:
+        click.echo(
+            f"{reformed.policy.name}: no request of any kind is decided differently (proved over the whole fact space)."
+        )
+        return
+    for k in kinds:
+        if not k.regions:
+            click.echo(f"{k.kind}: no difference (proved)")
+            continue
+        more = "" if k.complete else f" (stopped at {limit}; more may exist: raise --limit)"
+        click.echo(f"{k.kind}: {len(k.regions)} regions where the decision changes{more}")
+        for r in k.regions:
+            mark = "confirmed" if r.confirmed else "unconfirmed by the engine"
+            click.echo(f"  {r.status_before} → {r.status_after}  [{mark}]  rules: {', '.join(r.rules)}")
+            click.echo(f"    witness: {json.dumps(r.witness, ensure_ascii=False, sort_keys=True)}")
+
+
 @click.group("population")
 def population_group() -> None:
     """Synthetic populations to try reforms on."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 STATUS_COLOURS = {
     "eligible": "#2e7d32",
@@ -26,7 +27,7 @@ def _bars(rows: list[tuple[str, int]], width: int = 560, colour: str = "#1565c0"
     for i, (label, n) in enumerate(rows):
         y = 4 + 22 * i
         w = max(2, round(width * n / top))
-        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{jinja2.filters.escape(label)}</text>')
+        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{escape(label)}</text>')
         parts.append(f'<rect x="290" y="{y}" width="{w}" height="16" fill="{colour}"/>')
         parts.append(f'<text x="{296 + w}" y="{y + 13}" font-size="12">{n}</text>')
     parts.append("</svg>")
@@ -48,6 +49,4 @@ def render_impact_html(data: dict[str, Any], reform: dict[str, Any]) -> str:
 
 
 def _markup(svg: str) -> Any:
-    from markupsafe import Markup
-
     return Markup(svg)
