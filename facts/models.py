@@ -74,11 +74,25 @@ def _alias(table: dict[str, str]) -> Any:
     return BeforeValidator(convert)
 
 
+def _iso_date_only(value: Any) -> Any:
+    # a date is written YYYY-MM-DD: a bare number (0 -> 1970-01-01) is refused, not guessed
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+def _no_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a number, not true/false")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 City = Annotated[str, _alias(_CITY_ALIASES), Field(min_length=1, max_length=100)]
 Rating = Annotated[CreditRating, _alias(_RATING_ALIASES)]
 PollutantCode = Annotated[Pollutant, _alias(_POLLUTANT_ALIASES)]
-Tonnes = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
-Yuan = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False)]
+Tonnes = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e9, allow_inf_nan=False)]
+Yuan = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e12, allow_inf_nan=False)]
 Text = Annotated[str, Field(max_length=500)]
 
 
@@ -103,7 +117,7 @@ class Project(Facts):
     applied_at_eia_stage: bool | None = None
     purchase_approved_by_city_epb: bool | None = None
     construction_started: bool | None = None
-    construction_started_on: dt.date | None = None
+    construction_started_on: Day | None = None
     commissioned: bool | None = Field(None, description="the project has been put into operation (投运)")
     permit_documents_complete: bool | None = Field(
         None,
@@ -145,8 +159,8 @@ class Holding(Facts):
     pollutant: PollutantCode | None = None
     quantity_t_per_year: Tonnes | None = None
     acquired_by: AcquiredBy | None = None
-    acquired_on: dt.date | None = None
-    term_start: dt.date | None = Field(None, description="start of the five-year paid-use term")
+    acquired_on: Day | None = None
+    term_start: Day | None = Field(None, description="start of the five-year paid-use term")
     reverified_after_term: bool | None = None
     surplus_origin: SurplusOrigin | None = None
     surplus_verified: bool | None = Field(None, description="surplus checked and confirmed (核查确认)")
@@ -180,7 +194,7 @@ class Consents(Facts):
 
 class Trade(Facts):
     stage: TradeStage = Field("proposed", description="a proposed trade, or one completed (Art. 7 price check)")
-    date: dt.date | None = None
+    date: Day | None = None
     pollutant: PollutantCode | None = None
     pollutant_designated_by_city: bool | None = Field(
         None, description="another pollutant designated by the city EPB and approved by the city government"
@@ -207,7 +221,7 @@ class TradeRequest(Facts):
 
     kind: Literal["trade"]
     id: Text | None = Field(None, description="the caller's reference for this request")
-    as_of: dt.date | None = Field(None, description="evaluate as of this date (default: the trade date)")
+    as_of: Day | None = Field(None, description="evaluate as of this date (default: the trade date)")
     trade: Trade = Trade()
     seller: Party = Party()
     buyer: Party = Party()
@@ -217,7 +231,7 @@ class TradeRequest(Facts):
 class Acquisition(Facts):
     """How a new, rebuilt or expanded project obtains its rights (Xuzhou Arts. 10, 14; Linyi parts 2, 4)."""
 
-    date: dt.date | None = None
+    date: Day | None = None
     method: AcquisitionMethod | None = None
     pollutant: PollutantCode | None = None
     pollutant_designated_by_city: bool | None = None
@@ -236,7 +250,7 @@ class AcquisitionRequest(Facts):
 
     kind: Literal["acquisition"]
     id: Text | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     party: Party = Party()
     acquisition: Acquisition = Acquisition()
 
@@ -246,7 +260,7 @@ class HoldingRequest(Facts):
 
     kind: Literal["holding"]
     id: Text | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     party: Party = Party()
     holding: Holding = Holding()
 
@@ -254,7 +268,7 @@ class HoldingRequest(Facts):
 class BuybackEvent(Facts):
     kind: BuybackEventKind | None = None
     cause: BuybackCause | None = None
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class BuybackRequest(Facts):
@@ -262,7 +276,7 @@ class BuybackRequest(Facts):
 
     kind: Literal["buyback"]
     id: Text | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     party: Party = Party()
     holding: Holding = Holding()
     event: BuybackEvent = BuybackEvent()
@@ -288,8 +302,8 @@ class Allocation(Facts):
     total_allocated_t_per_year: Tonnes | None = Field(None, description="sum of the rights allocated (or of shares)")
     initial: bool | None = Field(None, description="the initial allocation (初始分配)")
     reserve_t_per_year: Tonnes | None = Field(None, description="the government reserve kept back")
-    publicity_start: dt.date | None = None
-    publicity_end: dt.date | None = None
+    publicity_start: Day | None = None
+    publicity_end: Day | None = None
     permits_issued: bool | None = None
 
     @model_validator(mode="before")
@@ -311,15 +325,15 @@ class Allocation(Facts):
 class Review(Facts):
     """An emitter's request to review its verified rights (Xuzhou Art. 12)."""
 
-    requested_on: dt.date | None = None
-    received_on: dt.date | None = None
-    decided_on: dt.date | None = None
+    requested_on: Day | None = None
+    received_on: Day | None = None
+    decided_on: Day | None = None
 
 
 class AllocationRequest(Facts):
     kind: Literal["allocation"]
     id: Text | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     allocation: Allocation = Allocation()
     review: Review | None = None
 
@@ -329,7 +343,7 @@ class EnterpriseRequest(Facts):
 
     kind: Literal["enterprise"]
     id: Text | None = None
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     party: Party = Party()
 
 
