@@ -258,7 +258,7 @@ def _status(space: _Space, evaluator: Evaluator, kind: str, tag: str) -> tuple[A
             *[result[r.id][0] for r in mine if r.outcome in ("ineligible", "non_compliant")] or [z3.BoolVal(False)]
         )
         review = z3.Or(
-            *[result[r.id][1] for r in mine],
+            *[result[r.id][1] for r in mine if r.outcome != "notice"],
             *[result[r.id][0] for r in mine if r.outcome == "needs_review"],
         )
         statuses.append(z3.If(scope, NA, z3.If(prohibited, PROHIBITED, z3.If(review, REVIEW, OK))))

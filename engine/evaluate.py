@@ -246,7 +246,9 @@ class Evaluator:
         if any(i.result == "holds" and i.compiled.rule.outcome in ("ineligible", "non_compliant") for i in items):
             return settled(state, prohibited=True)
         if any(
-            i.result == "unknown" or (i.result == "holds" and i.compiled.rule.outcome == "needs_review") for i in items
+            (i.result == "unknown" and i.compiled.rule.outcome != "notice")  # a reminder decides nothing
+            or (i.result == "holds" and i.compiled.rule.outcome == "needs_review")
+            for i in items
         ):
             return "needs_review"
         return settled(state, prohibited=False)
