@@ -260,3 +260,39 @@ def some_rule(clause_id: str) -> None:
     from paiwu.policies.model import default_policy_set
 
     assert [r.id for r in default_policy_set().rules if clause_id in r.cites], clause_id
+
+
+# --- Steps for allocations, reviews, legal periods and amounts (added with the per-article features) ---
+
+
+@given("the rights verified for each emitter are:")
+def verified_shares(case: Case, datatable: list[list[str]]) -> None:
+    """A table | enterprise | quantity t per year |: the allocation's shares, whose sum is the total allocated."""
+    header, *rows = datatable
+    assert [h.strip() for h in header] == ["enterprise", "quantity t per year"], header
+    shares = [{"enterprise": e.strip(), "quantity_t_per_year": literal(q.strip())} for e, q in rows]
+    put(case.request, "allocation.shares", shares)
+    drop(case.request, "allocation.total_allocated_t_per_year")
+
+
+@given("the rights verified for the emitters are not known")
+def no_shares(case: Case) -> None:
+    drop(case.request, "allocation.shares")
+    drop(case.request, "allocation.total_allocated_t_per_year")
+
+
+@given("no emitter asked for a review")
+def no_review(case: Case) -> None:
+    case.request.pop("review", None)
+
+
+@then(parsers.parse("the decision says the holiday calendar does not cover {year:d}"))
+def calendar_not_covered(case: Case, year: int) -> None:
+    notes = [note for f in decided(case).findings for note in f.notes]
+    assert any(f"does not cover {year}" in note for note in notes), notes
+
+
+@then(parsers.parse('no amount "{name}" is shown'))
+def no_amount(case: Case, name: str) -> None:
+    amounts = {a.name for f in decided(case).findings for a in f.amounts}
+    assert name not in amounts, sorted(amounts)
