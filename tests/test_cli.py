@@ -122,7 +122,10 @@ def test_several_requests_exit_with_the_most_severe_code() -> None:
             "trade.quantity_t_per_year: Input should be greater than or equal to 0",
         ),
         ("kind: trade\ntrade:\n  date: 0\n", "trade.date: Value error, a date is written YYYY-MM-DD"),
-        ("kind: trade\ntrade:\n  quantity_t_per_year: true\n", "trade.quantity_t_per_year: Value error, a number, not true/false"),
+        (
+            "kind: trade\ntrade:\n  quantity_t_per_year: true\n",
+            "trade.quantity_t_per_year: Value error, a number, not true/false",
+        ),
     ],
 )
 def test_bad_input_names_the_field_and_line_never_a_traceback(tmp_path: Path, text: str, expected: str) -> None:
