@@ -28,6 +28,7 @@ from .health import health_router
 from .openapi import install_openapi
 from .service import MAX_BATCH, DecisionService
 from .views import PolicyViews
+from .whatif import REFORM_DIR_VARIABLE, reform_router
 
 DESCRIPTION = """\
 Checks proposed transfers of emission rights (排污权交易) against the Xuzhou Measures (2015) and the
@@ -45,10 +46,14 @@ class ApiSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     max_batch: int = MAX_BATCH
     policy_root: Path = field(default=POLICY_DIR)  # where the served policies are read from, for the snapshot
+    reform_dir: Path = field(default=Path("reforms"))  # named reforms for what-if decisions
 
     @classmethod
     def from_environment(cls) -> ApiSettings:
-        return cls(log_url=os.environ.get(LOG_URL_VARIABLE) or DEFAULT_LOG_URL)
+        return cls(
+            log_url=os.environ.get(LOG_URL_VARIABLE) or DEFAULT_LOG_URL,
+            reform_dir=Path(os.environ.get(REFORM_DIR_VARIABLE) or "reforms"),
+        )
 
 
 def prepare(settings: ApiSettings, evaluator: Evaluator, log: DecisionLog) -> None:
@@ -97,12 +102,17 @@ def create_app(
             {"name": "decisions", "description": "Decide requests; every decision is logged before it is answered"},
             {"name": "policy", "description": "The served policy version, its clauses and rules"},
             {"name": "health", "description": "Liveness and readiness probes"},
+            {
+                "name": "reforms",
+                "description": "What-if: a request under a named reform beside the baseline (not logged)",
+            },
         ],
     )
     routers = [
         decision_router(service, settings.max_body_bytes),
         catalogue_router(PolicyViews(evaluator)),
         health_router(service),
+        reform_router(service, settings.reform_dir, settings.max_body_bytes),
     ]
     for router in routers:
         app.include_router(router)
