@@ -281,11 +281,6 @@ def no_shares(case: Case) -> None:
     drop(case.request, "allocation.total_allocated_t_per_year")
 
 
-@given("no emitter asked for a review")
-def no_review(case: Case) -> None:
-    case.request.pop("review", None)
-
-
 @then(parsers.parse("the decision says the holiday calendar does not cover {year:d}"))
 def calendar_not_covered(case: Case, year: int) -> None:
     notes = [note for f in decided(case).findings for note in f.notes]

@@ -147,11 +147,11 @@ Feature: Xuzhou Measures (2015), Art. 2 — scope: industrial enterprises within
       And the facts to request include "party.<fact>"
 
       Examples:
-        | a  | kind        | what                        | fact       |
-        | an | acquisition | within Xuzhou               | city       |
-        | a  | holding     | within Xuzhou               | city       |
-        | a  | buyback     | an industrial enterprise    | industrial |
-        | an | enterprise  | an industrial enterprise    | industrial |
+        | a  | kind        | what                     | fact       |
+        | an | acquisition | within Xuzhou            | city       |
+        | a  | holding     | within Xuzhou            | city       |
+        | a  | buyback     | an industrial enterprise | industrial |
+        | an | enterprise  | an industrial enterprise | industrial |
 
   Rule: An allocation of rights is governed by the Measures where the region allocated is within Xuzhou
 

@@ -144,8 +144,8 @@ Feature: Xuzhou Measures (2015), Art. 3 — the major pollutants covered, and th
       And no rule decides "xuzhou-2015/art-3/para-<n>"
 
       Examples:
-        | n | term                                   |
-        | 2 | emission rights (排污权)                |
-        | 3 | emitter (排污单位)                      |
-        | 4 | paid use (有偿使用)                     |
-        | 5 | emission-rights trading (排污权交易)    |
+        | n | term                                 |
+        | 2 | emission rights (排污权)             |
+        | 3 | emitter (排污单位)                   |
+        | 4 | paid use (有偿使用)                  |
+        | 5 | emission-rights trading (排污权交易) |

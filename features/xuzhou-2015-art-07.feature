@@ -62,6 +62,6 @@ Feature: Xuzhou Measures (2015), Art. 7 — government-guided prices and the flo
     And the facts to request include "<path>"
 
     Examples:
-      | price                      | path                           |
-      | base price CNY per t       | trade.base_price_cny_per_t     |
-      | paid use price CNY per t   | trade.paid_use_price_cny_per_t |
+      | price                    | path                           |
+      | base price CNY per t     | trade.base_price_cny_per_t     |
+      | paid use price CNY per t | trade.paid_use_price_cny_per_t |

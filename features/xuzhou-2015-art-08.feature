@@ -15,7 +15,7 @@ Feature: Xuzhou Measures (2015), Art. 8 — the quotas allocated may not exceed 
 
   Scenario: The quotas verified for the emitters may add up to exactly the region's target
     Given the rights verified for each emitter are:
-      | enterprise           | quantity t per year |
+      | enterprise             | quantity t per year |
       | 徐州华能热电有限公司   | 450                 |
       | 徐州恒盛新材料有限公司 | 370                 |
       | 徐州宏达焦化有限公司   | 380                 |
@@ -25,7 +25,7 @@ Feature: Xuzhou Measures (2015), Art. 8 — the quotas allocated may not exceed 
 
   Scenario: The sum of the quotas verified for the emitters may not exceed the region's target, even by half a tonne
     Given the rights verified for each emitter are:
-      | enterprise           | quantity t per year |
+      | enterprise             | quantity t per year |
       | 徐州华能热电有限公司   | 450                 |
       | 徐州恒盛新材料有限公司 | 370.5               |
       | 徐州宏达焦化有限公司   | 380                 |

@@ -184,6 +184,6 @@ Feature: Xuzhou Measures (2015), Art. 10 — a project's rights are obtained by 
       And the facts to request include "<path>"
 
       Examples:
-        | which                     | owner           | words                | path                                   |
-        | quantity set by the EIA   | party's project | EIA quantity t per year | party.project.eia_quantity_t_per_year |
-        | quantity obtained         | acquisition     | quantity t per year  | acquisition.quantity_t_per_year        |
+        | which                   | owner           | words                   | path                                  |
+        | quantity set by the EIA | party's project | EIA quantity t per year | party.project.eia_quantity_t_per_year |
+        | quantity obtained       | acquisition     | quantity t per year     | acquisition.quantity_t_per_year       |

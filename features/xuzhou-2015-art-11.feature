@@ -38,21 +38,21 @@ Feature: Xuzhou Measures (2015), Art. 11 — quotas are finalised after at least
     Then the decision is "<decision>"
 
     Examples: ordinary weeks, counted from the day after posting
-      | posted     | closed     | seventh    | enough       | decision      |
-      | 2024-11-04 | 2024-11-12 | 2024-11-13 | too short    | non_compliant |
-      | 2024-11-04 | 2024-11-13 | 2024-11-13 | long enough  | compliant     |
-      | 2024-11-08 | 2024-11-18 | 2024-11-19 | too short    | non_compliant |
-      | 2024-11-08 | 2024-11-19 | 2024-11-19 | long enough  | compliant     |
+      | posted     | closed     | seventh    | enough      | decision      |
+      | 2024-11-04 | 2024-11-12 | 2024-11-13 | too short   | non_compliant |
+      | 2024-11-04 | 2024-11-13 | 2024-11-13 | long enough | compliant     |
+      | 2024-11-08 | 2024-11-18 | 2024-11-19 | too short   | non_compliant |
+      | 2024-11-08 | 2024-11-19 | 2024-11-19 | long enough | compliant     |
 
     Examples: the Spring Festival 2025, with Sunday 26 January and Saturday 8 February worked
-      | posted     | closed     | seventh    | enough       | decision      |
-      | 2025-01-24 | 2025-02-08 | 2025-02-10 | too short    | non_compliant |
-      | 2025-01-24 | 2025-02-10 | 2025-02-10 | long enough  | compliant     |
+      | posted     | closed     | seventh    | enough      | decision      |
+      | 2025-01-24 | 2025-02-08 | 2025-02-10 | too short   | non_compliant |
+      | 2025-01-24 | 2025-02-10 | 2025-02-10 | long enough | compliant     |
 
     Examples: posted on a public holiday, counted from the next day all the same
-      | posted     | closed     | seventh    | enough       | decision      |
-      | 2024-10-01 | 2024-10-14 | 2024-10-15 | too short    | non_compliant |
-      | 2024-10-01 | 2024-10-15 | 2024-10-15 | long enough  | compliant     |
+      | posted     | closed     | seventh    | enough      | decision      |
+      | 2024-10-01 | 2024-10-14 | 2024-10-15 | too short   | non_compliant |
+      | 2024-10-01 | 2024-10-15 | 2024-10-15 | long enough | compliant     |
 
   Scenario: A notice whose 7th working day falls on 31 December 2026 is counted, the calendar covering 2026
     Given the allocation's publicity start is "2026-12-22"
@@ -88,6 +88,6 @@ Feature: Xuzhou Measures (2015), Art. 11 — quotas are finalised after at least
     And the facts to request include "allocation.<path>"
 
     Examples:
-      | when   | fact             | path             |
-      | posted | publicity start  | publicity_start  |
-      | closed | publicity end    | publicity_end    |
+      | when   | fact            | path            |
+      | posted | publicity start | publicity_start |
+      | closed | publicity end   | publicity_end   |

@@ -157,9 +157,9 @@ Feature: Xuzhou Measures (2015), Art. 13 — the five-year paid-use term, re-ver
       And the decision rests on "xuzhou-2015/art-13/para-3"
 
       Examples:
-        | missing                           | fact                     |
-        | a paid-use contract with the EPB  | paid use contract signed |
-        | the paid-use fee paid             | paid use fee paid        |
+        | missing                          | fact                     |
+        | a paid-use contract with the EPB | paid use contract signed |
+        | the paid-use fee paid            | paid use fee paid        |
 
     Scenario Outline: For paid-use rights, whether <what> is a fact to request, never a pass
       Given the holding's <fact> is not known
@@ -169,9 +169,9 @@ Feature: Xuzhou Measures (2015), Art. 13 — the five-year paid-use term, re-ver
       And the facts to request include "holding.<path>"
 
       Examples:
-        | what                        | fact                     | path                     |
-        | the contract was signed     | paid use contract signed | paid_use_contract_signed |
-        | the fee was paid            | paid use fee paid        | paid_use_fee_paid        |
+        | what                    | fact                     | path                     |
+        | the contract was signed | paid use contract signed | paid_use_contract_signed |
+        | the fee was paid        | paid use fee paid        | paid_use_fee_paid        |
 
     Scenario: The paid-use contract with the EPB concerns rights allocated for a fee, not rights bought from another emitter
       Given the holding's acquired by is "trade"

@@ -156,7 +156,7 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       And the facts to request include "trade.<path>"
 
       Examples:
-        | which            | path               |
+        | which             | path              |
         | demand t per year | demand_t_per_year |
         | supply t per year | supply_t_per_year |
 
@@ -202,10 +202,10 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       And the facts to request include "<path>"
 
       Examples:
-        | what                                   | owner           | fact                          | path                                        |
-        | the project applied at the EIA stage   | party's project | applied at EIA stage          | party.project.applied_at_eia_stage          |
-        | the city EPB approved the purchase     | party's project | purchase approved by city EPB | party.project.purchase_approved_by_city_epb |
-        | the trading institution is qualified   | acquisition     | venue qualified               | acquisition.venue.qualified                 |
+        | what                                 | owner           | fact                          | path                                        |
+        | the project applied at the EIA stage | party's project | applied at EIA stage          | party.project.applied_at_eia_stage          |
+        | the city EPB approved the purchase   | party's project | purchase approved by city EPB | party.project.purchase_approved_by_city_epb |
+        | the trading institution is qualified | acquisition     | venue qualified               | acquisition.venue.qualified                 |
 
     Scenario: Para. 1 is addressed to new, rebuilt and expanded projects, not to an existing emitter
       Given the party's project's kind is "existing"
@@ -224,16 +224,16 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       Then the decision is "<decision>"
 
       Examples: in balance, transfer by agreement
-        | demand | supply | mode       | verdict          | decision   |
-        | 6.5    | 6.5    | negotiated | the prescribed mode | eligible |
-        | 6.5    | 6.5    | bidding    | not allowed      | ineligible |
-        | 6.5    | 6.5    | auction    | not allowed      | ineligible |
+        | demand | supply | mode       | verdict             | decision   |
+        | 6.5    | 6.5    | negotiated | the prescribed mode | eligible   |
+        | 6.5    | 6.5    | bidding    | not allowed         | ineligible |
+        | 6.5    | 6.5    | auction    | not allowed         | ineligible |
 
       Examples: demand exceeding supply, bidding or auction
-        | demand | supply | mode       | verdict          | decision   |
-        | 20     | 6.5    | bidding    | the prescribed mode | eligible |
-        | 20     | 6.5    | auction    | the prescribed mode | eligible |
-        | 6.501  | 6.5    | negotiated | not allowed      | ineligible |
+        | demand | supply | mode       | verdict             | decision   |
+        | 20     | 6.5    | bidding    | the prescribed mode | eligible   |
+        | 20     | 6.5    | auction    | the prescribed mode | eligible   |
+        | 6.501  | 6.5    | negotiated | not allowed         | ineligible |
 
     Scenario: Para. 2: where demand exceeds supply, transfer by agreement is refused under para. 2
       Given the acquisition's demand t per year is "20"
@@ -279,9 +279,9 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       And the decision rests on "xuzhou-2015/art-14/para-3"
 
       Examples:
-        | step                                          | fact            |
-        | signed the trading contract with the seller   | contract signed |
-        | paid the fee                                  | fee paid        |
+        | step                                        | fact            |
+        | signed the trading contract with the seller | contract signed |
+        | paid the fee                                | fee paid        |
 
     Scenario Outline: Para. 3: whether the project <what> is a fact to request, never a pass
       Given the acquisition's <fact> is not known
@@ -291,9 +291,9 @@ Feature: Xuzhou Measures (2015), Art. 14 — how new, rebuilt and expanded proje
       And the facts to request include "acquisition.<path>"
 
       Examples:
-        | what                  | fact            | path            |
-        | signed the contract   | contract signed | contract_signed |
-        | paid the fee          | fee paid        | fee_paid        |
+        | what                | fact            | path            |
+        | signed the contract | contract signed | contract_signed |
+        | paid the fee        | fee paid        | fee_paid        |
 
     Scenario: Para. 3: once in operation, a project with the contract, the completion acceptance and the payment receipt may have its permit
       Given the party's project's commissioned is "true"

@@ -104,10 +104,10 @@ Feature: Xuzhou Measures (2015), Art. 18 — rights bought for a project not sta
     And the facts to request include "<path>"
 
     Examples:
-      | fact                                         | owner           | words                | path                                 |
-      | whether construction has started             | party's project | construction started | party.project.construction_started   |
-      | whether the rights were bought for a project | holding         | bought for project   | holding.bought_for_project           |
-      | the kind of project                          | party's project | kind                 | party.project.kind                   |
+      | fact                                         | owner           | words                | path                               |
+      | whether construction has started             | party's project | construction started | party.project.construction_started |
+      | whether the rights were bought for a project | holding         | bought for project   | holding.bought_for_project         |
+      | the kind of project                          | party's project | kind                 | party.project.kind                 |
 
   Scenario: The day the rights were bought is a fact to request, never a pass
     Given the holding's acquired on is not known

@@ -46,9 +46,9 @@ Feature: Xuzhou Measures (2015), Art. 20 — buy-back of paid rights, free recal
     And the amount "buyback_amount_cny" is <amount> CNY
 
     Examples:
-      | left      | day        | amount |
-      | one day   | 2026-03-31 | 64.80  |
-      | no day    | 2026-04-01 | 0.00   |
+      | left    | day        | amount |
+      | one day | 2026-03-31 | 64.80  |
+      | no day  | 2026-04-01 | 0.00   |
 
   Scenario: Para. 2: rights obtained free of charge are recalled by the government without compensation
     Given the holding's acquired by is "free_allocation"
@@ -113,8 +113,8 @@ Feature: Xuzhou Measures (2015), Art. 20 — buy-back of paid rights, free recal
     And the amount "buyback_amount_cny" cannot be computed without "<path>"
 
     Examples:
-      | fact                         | owner   | words                      | path                              |
-      | the purchase-year base price | holding | base price CNY per t year  | holding.base_price_cny_per_t_year |
-      | the quantity                 | holding | quantity t per year        | holding.quantity_t_per_year       |
-      | the start of the term        | holding | term start                 | holding.term_start                |
-      | the date of the event        | event   | date                       | event.date                        |
+      | fact                         | owner   | words                     | path                              |
+      | the purchase-year base price | holding | base price CNY per t year | holding.base_price_cny_per_t_year |
+      | the quantity                 | holding | quantity t per year       | holding.quantity_t_per_year       |
+      | the start of the term        | holding | term start                | holding.term_start                |
+      | the date of the event        | event   | date                      | event.date                        |

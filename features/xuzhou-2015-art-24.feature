@@ -22,11 +22,11 @@ Feature: Xuzhou Measures (2015), Art. 24 — accurate measurement, reporting, an
     And the decision rests on "xuzhou-2015/art-24"
 
     Examples:
-      | duty                                                              | fact                          | rule                     |
-      | that does not measure its discharges accurately                   | measures emissions accurately | inaccurate-measurement   |
-      | that does not report its discharges to the EPB                    | reports emissions to EPB      | not-reporting            |
-      | whose automatic monitoring, as a key emitter, is not networked    | monitoring networked          | monitoring-not-networked |
-      | whose monitoring, as a key emitter, is not stable or its data not true | monitoring stable and valid | monitoring-unreliable |
+      | duty                                                                   | fact                          | rule                     |
+      | that does not measure its discharges accurately                        | measures emissions accurately | inaccurate-measurement   |
+      | that does not report its discharges to the EPB                         | reports emissions to EPB      | not-reporting            |
+      | whose automatic monitoring, as a key emitter, is not networked         | monitoring networked          | monitoring-not-networked |
+      | whose monitoring, as a key emitter, is not stable or its data not true | monitoring stable and valid   | monitoring-unreliable    |
 
   Scenario Outline: The networking and stable-operation duties bind key emitters only (<fact>)
     Given the party's key polluter is "false"
@@ -55,11 +55,11 @@ Feature: Xuzhou Measures (2015), Art. 24 — accurate measurement, reporting, an
     And the facts to request include "party.<path>"
 
     Examples:
-      | what                                          | fact                          | path                          |
-      | the emitter measures accurately               | measures emissions accurately | measures_emissions_accurately |
-      | the emitter reports to the EPB                | reports emissions to EPB      | reports_emissions_to_epb      |
-      | the key emitter's monitoring is networked     | monitoring networked          | monitoring_networked          |
-      | the key emitter's monitoring is stable        | monitoring stable and valid   | monitoring_stable_and_valid   |
+      | what                                      | fact                          | path                          |
+      | the emitter measures accurately           | measures emissions accurately | measures_emissions_accurately |
+      | the emitter reports to the EPB            | reports emissions to EPB      | reports_emissions_to_epb      |
+      | the key emitter's monitoring is networked | monitoring networked          | monitoring_networked          |
+      | the key emitter's monitoring is stable    | monitoring stable and valid   | monitoring_stable_and_valid   |
 
   Scenario: Where the monitoring is not networked, whether the emitter is a key emitter is a fact to request
     Given the party's key polluter is not known

@@ -42,10 +42,10 @@ Feature: Xuzhou Measures (2015), Art. 25 — discharges beyond the rights held a
     And the facts to request include "party.<path>"
 
     Examples:
-      | what                                | fact                  | path                   |
-      | quantity actually discharged        | emissions t per year  | emissions_t_per_year   |
-      | quantity of rights held             | rights held t per year | rights_held_t_per_year |
-      | finding whether it committed fraud  | fraud in trading      | fraud_in_trading       |
+      | what                               | fact                   | path                   |
+      | quantity actually discharged       | emissions t per year   | emissions_t_per_year   |
+      | quantity of rights held            | rights held t per year | rights_held_t_per_year |
+      | finding whether it committed fraud | fraud in trading       | fraud_in_trading       |
 
   Scenario: Both breaches are reported together
     Given the party's emissions t per year is "412.5"
