@@ -3,11 +3,13 @@
 Each rule becomes two durable rules over one flat fact per request:
 
 - ``<n>h`` fires when the rule's condition certainly holds, and
-- ``<n>f`` fires when it certainly fails,
+- ``<n>f`` fires when it certainly fails *and* some fact it reads is missing,
 
-both in negation normal form where every leaf fails on a missing fact. When neither fires,
-the condition depends on a fact the request lacks: the rule is undetermined (three-valued
-logic), which the decision reports as ``needs_review`` naming the missing facts. Every
+both in negation normal form where every comparison is false on a missing fact. A rule whose facts
+are all present is two-valued: it fails when ``<n>h`` does not fire, so the common case fires few
+actions (each durable-rules action costs a round-trip of the session state). A rule with a missing
+fact that neither holds nor fails is undetermined (three-valued logic), which the decision reports
+as ``needs_review`` naming the missing facts. Every
 condition is ANDed with the request-kind marker so that durable-rules' re-asserted session
 state can never match a rule (see shared/notes/durable-rules.md).
 """
@@ -20,7 +22,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from paiwu.facts import FactSpec, fact_schema
-from paiwu.policies.conditions import All, AnyOf, Compare, Condition, FactRef, Missing, Not, Present, paths, resolve
+from paiwu.policies.conditions import (
+    All,
+    AnyOf,
+    Compare,
+    Condition,
+    FactRef,
+    Missing,
+    Not,
+    Present,
+    leaves,
+    paths,
+    resolve,
+)
 from paiwu.policies.expressions import resolve_expression
 from paiwu.policies.model import PolicySet, Rule
 
@@ -87,6 +101,7 @@ class CompiledRule:
     paths: tuple[str, ...]
     holds_name: str
     fails_name: str
+    keys: tuple[str, ...] = ()  # the engine keys the rule reads: all present means two-valued
 
 
 @dataclass
@@ -112,11 +127,20 @@ class _Emitter:
         self.refs: dict[str, FactRef] = {}
 
     def leaf(self, node: Compare | Missing | Present) -> dict[str, Any]:
+        """A comparison, false on a missing fact."""
         key = fact_key(node.path)
         if isinstance(node, Missing):
             return {"$nex": {key: 1}}
         if isinstance(node, Present):
             return {"$ex": {key: 1}}
+        test = self._comparison(node)
+        if isinstance(node.value, FactRef):
+            # Both sides must exist: a comparison with a missing fact is undetermined, never false.
+            return {"$and": [{"$ex": {key: 1}}, {"$ex": {ref_key(node.value): 1}}, test]}
+        return test
+
+    def _comparison(self, node: Compare) -> dict[str, Any]:
+        key = fact_key(node.path)
         spec = self.schema.get(node.path)
         value = node.value
         if isinstance(value, FactRef):
@@ -124,8 +148,7 @@ class _Emitter:
             if value.shift:
                 self.refs[other] = value
             op = {"eq": "$eq", "ne": "$neq", "lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}[node.op]
-            # Both sides must exist: a comparison with a missing fact is undetermined, never false.
-            return {"$and": [{"$ex": {key: 1}}, {"$ex": {other: 1}}, {op: {key: {"$m": other}}}]}
+            return {op: {key: {"$m": other}}}
         if node.op in ("in", "not_in"):
             assert isinstance(value, tuple)
             items = [encode(spec, v) for v in value]
@@ -146,6 +169,17 @@ class _Emitter:
         if isinstance(node, Not):  # pragma: no cover - normal() removed every Not
             raise AssertionError("condition not in negation normal form")
         return self.leaf(node)
+
+
+def condition_keys(condition: Condition) -> tuple[str, ...]:
+    """The engine keys a condition reads, shifted facts included."""
+    keys: list[str] = []
+    for leaf in leaves(condition):
+        found = [fact_key(leaf.path)]
+        if isinstance(leaf, Compare) and isinstance(leaf.value, FactRef):
+            found.append(ref_key(leaf.value))
+        keys.extend(k for k in found if k not in keys)
+    return tuple(keys)
 
 
 def resolved_rule(rule: Rule, values: dict[str, Any]) -> Rule:
@@ -172,11 +206,13 @@ def compile_policy(policy: PolicySet, values: dict[str, Any] | None = None) -> C
         emitter = _Emitter(schema[rule.kinds[0]])
         holds = emitter.expression(normal(rule.when))
         fails = emitter.expression(negate(rule.when))
+        keys = condition_keys(rule.when)
+        some_missing = {"$or": [{"$nex": {k: 1}} for k in keys]} if len(keys) > 1 else {"$nex": {keys[0]: 1}}
         holds_name, fails_name = f"r{index}h", f"r{index}f"
         definition[holds_name] = {"all": [{"m": {"$and": [marker, holds]}}]}
-        definition[fails_name] = {"all": [{"m": {"$and": [marker, fails]}}]}
+        definition[fails_name] = {"all": [{"m": {"$and": [marker, some_missing, fails]}}]}
         rule_paths = tuple(paths(rule.when))
-        compiled.append(CompiledRule(index, rule, rule_paths, holds_name, fails_name))
+        compiled.append(CompiledRule(index, rule, rule_paths, holds_name, fails_name, keys))
         for kind in rule.kinds:
             used[kind].extend(p for p in rule_paths if p not in used[kind])
             refs[kind].update(emitter.refs)

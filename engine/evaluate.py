@@ -141,8 +141,8 @@ class Evaluator:
                 continue
             if compiled.holds_name in fired:
                 result = "holds"
-            elif compiled.fails_name in fired:
-                result = "fails"
+            elif compiled.fails_name in fired or all(k in flat.fact for k in compiled.keys):
+                result = "fails"  # certainly false; with every fact present, not holding is failing
             else:
                 result = "unknown"
             results[rule.id] = RuleResult(compiled, result)
