@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -57,6 +57,7 @@ class Epoch:
     values: dict[str, Any]
     compiled: CompiledPolicy
     session: RulesSession
+    by_kind: dict[str, list[CompiledRule]] = field(default_factory=dict)  # each kind's rules in legal order
 
 
 class RuleResult:
@@ -74,18 +75,20 @@ class Evaluator:
     def __init__(self, policy: PolicySet | None = None, corpus: Corpus | None = None) -> None:
         self.policy = policy or default_policy_set()
         self.corpus = corpus or load_corpus()
+        self._citations: dict[str, Citation] = {}
+        self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
+        self._instrument_rank = {iid: n for n, iid in enumerate(self.corpus.instruments)}
         # One compiled ruleset per period in which the law's parameters are constant.
         self.epochs: list[Epoch] = []
         for start, until, values in self.policy.parameters.epochs():
             compiled = compile_policy(self.policy, values)
-            self.epochs.append(Epoch(start, until, values, compiled, RulesSession(compiled.definition)))
+            ordered = sorted(compiled.rules, key=self._legal_order)
+            by_kind = {k: [c for c in ordered if k in c.rule.kinds] for k in compiled.kinds}
+            self.epochs.append(Epoch(start, until, values, compiled, RulesSession(compiled.definition), by_kind))
         self._rule_parameters = {
             rule.id: parameters_of(rule.when) + [n for c in rule.compute for n in expression_parameters(c.value)]
             for rule in self.policy.rules
         }
-        self._citations: dict[str, Citation] = {}
-        self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
-        self._instrument_rank = {iid: n for n, iid in enumerate(self.corpus.instruments)}
 
     @property
     def version(self) -> str:
@@ -135,9 +138,9 @@ class Evaluator:
         epoch = epoch or self.epoch(as_of)
         fired = epoch.session.fired(flat.fact)
         results: dict[str, RuleResult] = {}
-        for compiled in sorted(epoch.compiled.rules, key=self._legal_order):
+        for compiled in epoch.by_kind.get(kind, ()):
             rule = compiled.rule
-            if kind not in rule.kinds or not rule.in_force(as_of):
+            if not rule.in_force(as_of):
                 continue
             if compiled.holds_name in fired:
                 result = "holds"
