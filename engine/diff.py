@@ -18,7 +18,7 @@ from typing import Any
 
 import z3
 
-from paiwu.facts import STATE_KINDS, FactSpec, fact_schema, validate_request
+from paiwu.facts import EVENT_DATE, STATE_KINDS, FactSpec, fact_schema, validate_request
 from paiwu.policies.conditions import All, AnyOf, Compare, Condition, FactRef, Missing, Present, leaves
 
 from .compiler import negate, normal, resolved_rule
@@ -28,6 +28,7 @@ from .evaluate import Evaluator
 DAY_MIN, DAY_MAX = dt.date(2000, 1, 1).toordinal(), dt.date(2040, 12, 31).toordinal()
 NA, OK, REVIEW, PROHIBITED = 0, 1, 2, 3
 STATUS_WORDS = {NA: "not_applicable", REVIEW: "needs_review"}
+PIN_WINDOW = 20  # days either side of a witness date pinned to the true calendar per refinement
 SHIFT_BOUNDS = {  # days added by a shift of n: (low per n, low constant, high per n, high constant)
     "plus_days": (1, 0, 1, 0),
     "plus_years": (365, 0, 366, 0),
@@ -100,17 +101,18 @@ class _Space:
         """Pin each shifted date the model used to its true calendar value (counterexample-guided)."""
         pins = []
         for ref, base, derived, key in self.derived:
-            day = model.eval(base, model_completion=True).as_long()
+            chosen = model.eval(base, model_completion=True).as_long()
             countable = z3.Bool(f"has_{key}") if ref.shift == "plus_working_days" else None
-            try:
-                true = shift(dt.date.fromordinal(day), str(ref.shift), int(ref.number)).toordinal()
-            except (CalendarRangeError, ValueError, OverflowError):
+            for day in range(chosen - PIN_WINDOW, chosen + PIN_WINDOW + 1):  # the neighbours too: faster to converge
+                try:
+                    true = shift(dt.date.fromordinal(day), str(ref.shift), int(ref.number)).toordinal()
+                except (CalendarRangeError, ValueError, OverflowError):
+                    if countable is not None:
+                        pins.append(z3.Implies(base == day, z3.Not(countable)))
+                    continue
+                pins.append(z3.Implies(base == day, derived == true))
                 if countable is not None:
-                    pins.append(z3.Implies(base == day, z3.Not(countable)))
-                continue
-            pins.append(z3.Implies(base == day, derived == true))
-            if countable is not None:
-                pins.append(z3.Implies(z3.And(base == day, self.present[ref.path]), countable))
+                    pins.append(z3.Implies(z3.And(base == day, self.present[ref.path]), countable))
         return pins
 
     def literal(self, spec: FactSpec, value: Any) -> Any:
@@ -290,9 +292,12 @@ def _word(code: int, kind: str) -> str:
 def _witness(space: _Space, model: z3.ModelRef) -> dict[str, Any]:
     strings = {v: k for k, v in space.strings.items()}
     data: dict[str, Any] = {"kind": space.kind}
+    given = z3.is_true(model.eval(z3.Bool("as_of_given"), model_completion=True))
     for path, present in space.present.items():
         if not z3.is_true(model.eval(present, model_completion=True)):
             continue
+        if path == "as_of" and space.kind in EVENT_DATE and not given:
+            continue  # the date comes from the event, as in the request
         spec = space.schema[path]
         raw = model.eval(space.value[path], model_completion=True)
         if spec.type == "bool":
@@ -315,6 +320,12 @@ def _witness(space: _Space, model: z3.ModelRef) -> dict[str, Any]:
 
 def diff_kind(baseline: Evaluator, reform: Evaluator, kind: str, limit: int = 25) -> KindDiff:
     space = _Space(kind)
+    if kind in EVENT_DATE:
+        # as the engine does: the evaluation date is the request's as_of, else the date of its event
+        has_as_of, as_of = space.var("as_of")
+        has_event, event = space.var(EVENT_DATE[kind])
+        given = z3.Bool("as_of_given")
+        space.constraints += [has_as_of == z3.Or(given, has_event), z3.Implies(z3.Not(given), as_of == event)]
     before, rules_before = _status(space, baseline, kind, "b")
     after, rules_after = _status(space, reform, kind, "r")
     solver = z3.Solver()
@@ -333,7 +344,7 @@ def diff_kind(baseline: Evaluator, reform: Evaluator, kind: str, limit: int = 25
         model = solver.model()
         witness = _witness(space, model)
         confirmed = _confirm(baseline, reform, witness)
-        if not confirmed and refinements < 25:
+        if not confirmed and refinements < 60:
             pins = space.refine(model)
             if pins:
                 refinements += 1

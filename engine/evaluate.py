@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from paiwu import __version__
-from paiwu.facts import STATE_KINDS
+from paiwu.facts import EVENT_DATE, STATE_KINDS
 from paiwu.policies.conditions import parameters_of
 from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
@@ -84,7 +84,10 @@ class Evaluator:
             compiled = compile_policy(self.policy, values)
             ordered = sorted(compiled.rules, key=self._legal_order)
             by_kind = {k: [c for c in ordered if k in c.rule.kinds] for k in compiled.kinds}
-            self.epochs.append(Epoch(start, until, values, compiled, RulesSession(compiled.definition), by_kind))
+            # a ruleset per kind: a request is matched against its own kind's rules only
+            names = {k: [n for c in rules for n in (c.holds_name, c.fails_name)] for k, rules in by_kind.items()}
+            session = RulesSession(compiled.definition, names)
+            self.epochs.append(Epoch(start, until, values, compiled, session, by_kind))
         self._rule_parameters = {
             rule.id: parameters_of(rule.when) + [n for c in rule.compute for n in expression_parameters(c.value)]
             for rule in self.policy.rules
@@ -265,6 +268,10 @@ class Evaluator:
             exception = item.blocked_by.compiled
             missing += [p for p in exception.paths if p not in flat.values and p not in missing]
             notes.append(f"the exception {exception.rule.id} cannot be decided without these facts")
+        # a missing evaluation date is asked for as the fact it comes from (the trade date, the event date)
+        event = EVENT_DATE.get(getattr(request, "kind", ""))
+        if "as_of" in missing and event and getattr(request, "as_of", None) is None:
+            missing = [event if p == "as_of" else p for p in missing]
         holds = item.result == "holds"
         return Finding(
             rule_id=rule.id,
