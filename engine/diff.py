@@ -143,6 +143,13 @@ class _Space:
                 self.constraints.append(
                     z3.And(derived - base >= low_n * n + low_c, derived - base <= high_n * n + high_c)
                 )
+                # periods of one kind from one date are ordered: 7 working days end before 10 do
+                for other, _, other_derived, _ in self.derived:
+                    if other.path == ref.path and other.shift == ref.shift and int(other.number) != n:
+                        shorter, longer = (
+                            (other_derived, derived) if int(other.number) < n else (derived, other_derived)
+                        )
+                        self.constraints.append(shorter < longer)
                 self.derived.append((ref, base, derived, key))
             self.value[key] = derived
         if ref.shift == "plus_working_days":
@@ -342,16 +349,16 @@ def diff_kind(baseline: Evaluator, reform: Evaluator, kind: str, limit: int = 25
         if solver.check() != z3.sat:
             return outcome
         model = solver.model()
+        sb = model.eval(before).as_long()
+        sa = model.eval(after).as_long()
         witness = _witness(space, model)
-        confirmed = _confirm(baseline, reform, witness)
+        confirmed = _confirm(baseline, reform, witness, _word(sb, kind), _word(sa, kind))
         if not confirmed and refinements < 60:
             pins = space.refine(model)
             if pins:
                 refinements += 1
                 solver.add(*pins)
-                continue  # the witness leaned on a calendar bound: ask again with true dates
-        sb = model.eval(before).as_long()
-        sa = model.eval(after).as_long()
+                continue  # the witness leaned on a date bound: ask again with true dates
         changed = [r for r, d in differs.items() if z3.is_true(model.eval(d, model_completion=True))]
         refinements = 0
         outcome.regions.append(Region(_word(sb, kind), _word(sa, kind), changed, witness, confirmed))
@@ -362,12 +369,13 @@ def diff_kind(baseline: Evaluator, reform: Evaluator, kind: str, limit: int = 25
     return outcome
 
 
-def _confirm(baseline: Evaluator, reform: Evaluator, witness: dict[str, Any]) -> bool:
+def _confirm(baseline: Evaluator, reform: Evaluator, witness: dict[str, Any], before: str, after: str) -> bool:
+    """The engine decides the witness exactly as the solver predicted, under both policy sets."""
     try:
         request = validate_request(witness)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a witness the models refuse is simply unconfirmed
         return False
-    return baseline.decide(request).status != reform.decide(request).status
+    return baseline.decide(request).status == before and reform.decide(request).status == after
 
 
 def exact_diff(baseline: Evaluator, reform: Evaluator, limit: int = 25) -> list[KindDiff]:
