@@ -373,7 +373,7 @@ def _confirm(baseline: Evaluator, reform: Evaluator, witness: dict[str, Any], be
     """The engine decides the witness exactly as the solver predicted, under both policy sets."""
     try:
         request = validate_request(witness)
-    except Exception:  # noqa: BLE001 - a witness the models refuse is simply unconfirmed
+    except Exception:  # a witness the models refuse is simply unconfirmed
         return False
     return baseline.decide(request).status == before and reform.decide(request).status == after
 
