@@ -99,7 +99,11 @@ def set_fact(case: Case, owner: str, words: str, value: str) -> None:
     put(case.request, fact_path(owner.removeprefix("the "), words), literal(value))
 
 
-@given(parsers.re(r"(?P<owner>the (?:seller|buyer|trade|holding|party|acquisition|allocation|review|event)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is not known"))
+@given(
+    parsers.re(
+        r"(?P<owner>the (?:seller|buyer|trade|holding|party|acquisition|allocation|review|event)(?:'s \w+)*?)'s (?P<words>[\w ]+?) is not known"
+    )
+)
 def unset_fact(case: Case, owner: str, words: str) -> None:
     drop(case.request, fact_path(owner.removeprefix("the "), words))
 
