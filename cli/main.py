@@ -18,6 +18,7 @@ from paiwu.policies.reforms import load_reform
 
 from .coverage import coverage_command
 from .log import log_group, replay_command
+from .options import as_of_option
 from .reform import population_group, reform_group
 from .render import FORMATS, LANGS, render, render_comparison
 from .report import explain, law, report
@@ -55,15 +56,6 @@ def _read(source: str) -> str:
         raise RequestError(source, []) from None
 
 
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="paiwu")
 def main() -> None:
@@ -74,7 +66,7 @@ def main() -> None:
 @click.argument("requests", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default="both", show_default=True, help="language of the report")
-@click.option("--as-of", callback=_as_of, help="evaluate as of this date instead of the trade date (YYYY-MM-DD)")
+@as_of_option
 @click.option("--exit-zero", is_flag=True, help="exit 0 whatever the decisions (bad input still exits 2)")
 @click.option(
     "--reform",

@@ -12,6 +12,7 @@ import jinja2
 from paiwu.engine.decision import Decision
 from paiwu.engine.impact import compare_decisions
 from paiwu.facts import fact_schema
+from paiwu.facts.schema import describe
 
 FORMATS = ("text", "json", "markdown", "summary")
 LANGS = ("both", "en", "zh")
@@ -29,18 +30,6 @@ def _environment() -> jinja2.Environment:
         textwrap.wrap(str(text), width, break_long_words=True, break_on_hyphens=False) or [""]
     )
     return env
-
-
-def _describe(kind: str, path: str) -> str:
-    spec = fact_schema(kind).get(path)
-    if spec is None:
-        return ""
-    parts = [spec.description or ""]
-    if spec.type == "enum":
-        parts.append("one of: " + ", ".join(spec.choices))
-    elif spec.type != "string":
-        parts.append({"bool": "true/false", "date": "a date, YYYY-MM-DD", "number": "a number"}[spec.type])
-    return "; ".join(p for p in parts if p)
 
 
 def reproduce_command(source: str, decision: Decision) -> str:
@@ -62,7 +51,7 @@ def render(decision: Decision, fmt: str, lang: str, source: str, color: bool = F
             lang=lang,
             source=source,
             reproduce=reproduce_command(source, decision),
-            describe=lambda path: _describe(decision.kind, path),
+            describe=lambda path: describe(fact_schema(decision.kind).get(path)),
             bold=lambda s: click.style(s, bold=True) if color else s,
         )
     )

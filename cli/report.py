@@ -27,6 +27,8 @@ from paiwu.reports.render import FORMATS, cjk_font_installed, render, render_law
 from paiwu.reports.scenarios import default_features_dir
 from paiwu.reports.terminal import render_explain, render_law_list, render_law_show
 
+from .options import as_of_option
+
 EXIT_BAD_INPUT = 2  # as `paiwu check`
 EXIT_FAILURE = 5
 _SUFFIXES = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -59,15 +61,6 @@ def _request(source: str) -> BaseModel:
         _fail(f"{source}: bad request{details}", EXIT_BAD_INPUT)
 
 
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
-
-
 @click.command()
 @click.argument("request")
 @click.option("-o", "--output", help="file to write (default: standard output; required for PDF)")
@@ -77,7 +70,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     type=click.Choice(FORMATS),
     help="html (self-contained), markdown or pdf; default: from the output's suffix, else html",
 )
-@click.option("--as-of", callback=_as_of, help="evaluate as of this date instead of the trade date (YYYY-MM-DD)")
+@as_of_option
 def report(request: str, output: str | None, fmt: str | None, as_of: dt.date | None) -> None:
     """Write the legal reviewer's report on REQUEST: the decision, each finding with its clause in
     Chinese and English, the facts to request, and what would make the trade eligible."""
@@ -109,7 +102,7 @@ def report(request: str, output: str | None, fmt: str | None, as_of: dt.date | N
 @click.command()
 @click.argument("request")
 @click.option("--all", "show_all", is_flag=True, help="every rule of the check, not only those that decided")
-@click.option("--as-of", callback=_as_of, help="evaluate as of this date instead of the trade date (YYYY-MM-DD)")
+@as_of_option
 @click.option("--no-counterfactuals", is_flag=True, help="skip what would make it eligible")
 def explain(request: str, show_all: bool, as_of: dt.date | None, no_counterfactuals: bool) -> None:
     """Show how REQUEST was decided: the rules evaluated in legal order, the facts each read and

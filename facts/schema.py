@@ -70,3 +70,15 @@ def fact_schema(kind: str) -> dict[str, FactSpec]:
     out: dict[str, FactSpec] = {"as_of": FactSpec("as_of", "date", (), "the date the check is evaluated as of")}
     _walk(REQUEST_MODELS[kind], "", out)
     return out
+
+
+def describe(spec: FactSpec | None) -> str:
+    """What a fact is and what values it takes: the line beside each fact to request."""
+    if spec is None:
+        return ""
+    parts = [spec.description or ""]
+    if spec.type == "enum":
+        parts.append("one of: " + ", ".join(spec.choices))
+    elif spec.type != "string":
+        parts.append({"bool": "true or false", "date": "a date, YYYY-MM-DD", "number": "a number"}[spec.type])
+    return "; ".join(p for p in parts if p)

@@ -19,6 +19,7 @@ from paiwu.engine.decision import Decision, Finding
 from paiwu.engine.evaluate import Evaluator
 from paiwu.engine.explain import NodeTrace, RuleTrace, Trace, Truth, explain
 from paiwu.facts import STATE_KINDS, FactSpec, fact_schema
+from paiwu.facts.schema import describe
 
 from .words import change_words, condition_words, node_words, read_values, requirement_words, show
 
@@ -128,18 +129,6 @@ class Report:
     @property
     def title(self) -> str:
         return self.decision.request_id or self.source
-
-
-def describe_fact(spec: FactSpec | None) -> str:
-    """What a fact is and what values it takes: the line beside each item of the checklist."""
-    if spec is None:
-        return ""
-    parts = [spec.description or ""]
-    if spec.type == "enum":
-        parts.append("one of: " + ", ".join(spec.choices))
-    elif spec.type != "string":
-        parts.append({"bool": "true or false", "date": "a date, YYYY-MM-DD", "number": "a number"}[spec.type])
-    return "; ".join(p for p in parts if p)
 
 
 def _label(spec: FactSpec | None) -> str:
@@ -293,7 +282,7 @@ def build_report(
         goal_zh="合规" if kind in STATE_KINDS else "可以交易",
         facts=fact_tables(request, schema),
         findings=finding_views(decision, trace, schema),
-        checklist=tuple(ChecklistItem(p, describe_fact(schema.get(p))) for p in decision.missing_facts),
+        checklist=tuple(ChecklistItem(p, describe(schema.get(p))) for p in decision.missing_facts),
         remedies=remedy_views(evaluator, found, schema),
         not_proposed=tuple(found.not_proposed.items()),
         reproduce=reproduce_commands(source, decision, output, fmt),
