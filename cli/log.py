@@ -1,4 +1,4 @@
-"""``paiwu log show|export`` and ``paiwu replay``: read the decision log and reproduce its decisions."""
+"""``paiwu log show|export|verify`` and ``paiwu replay``: read the decision log, check it, reproduce its decisions."""
 
 from __future__ import annotations
 
@@ -13,15 +13,19 @@ import click
 from paiwu.store import (
     DEFAULT_LOG_URL,
     LOG_URL_VARIABLE,
+    ChainReport,
     DecisionLog,
+    Link,
     LogUnavailable,
     ReplayError,
     ReplayReport,
     open_log,
+    parse_anchor,
     replay,
 )
 
 EXIT_DIFFERENT = 1
+EXIT_ALTERED = 1
 EXIT_NOT_FOUND = 2
 EXIT_FAILURE = 5
 F = TypeVar("F", bound=Callable[..., Any])
@@ -91,6 +95,64 @@ def export(output: Path | None, log_url: str) -> None:
                 out.close()
     if output:
         click.echo(f"paiwu: exported {count} decisions to {output}", err=True)
+
+
+def _anchors(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Link]:
+    try:
+        return [parse_anchor(value) for value in values]
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _verdict(report: ChainReport) -> list[str]:
+    head = report.last
+    if report.ok:
+        lines = [
+            f"OK: {report.entries} decisions chained, none edited, deleted or reordered; "
+            f"policy snapshots rebuilt to their versions: {report.snapshots_checked}",
+            f"head: {head.index}:{head.entry_hash}",
+            "  (keep the head elsewhere; `paiwu log verify --anchor` with it later detects a log rewritten since)",
+        ]
+    else:
+        problems = [p.render() for p in report.problems] + [f"snapshot: {p}" for p in report.snapshot_problems]
+        lines = [f"ALTERED: {problems[0]}"] + [f"  also {p}" for p in problems[1:]]
+        if report.more_problems:
+            lines.append(f"  and {report.more_problems} more problems")
+        lines.append(f"({report.entries} decisions read)")
+    if report.upgrade and report.upgrade.through_index:
+        lines.append(
+            f"note: entries #1–#{report.upgrade.through_index} were logged before the log was chained; they were "
+            f"chained when it was upgraded ({report.upgrade.at}) and are attested from then on"
+        )
+    return lines
+
+
+@log_group.command("verify")
+@click.option(
+    "--anchor",
+    "anchors",
+    multiple=True,
+    callback=_anchors,
+    metavar="INDEX:HASH",
+    help="a head printed by an earlier verify: check that entry INDEX still has that hash (repeatable)",
+)
+@click.option("--skip-snapshots", is_flag=True, help="do not rebuild the stored policy snapshots")
+@log_url_option
+def verify(anchors: list[Link], skip_snapshots: bool, log_url: str) -> None:
+    """Check the decision log's hash chain and policy snapshots.
+
+    \b
+    Exit codes: 0 intact; 1 altered, naming the first edited, deleted or
+    reordered entry; 5 the log cannot be read.
+    """
+    with _open(log_url) as log:
+        try:
+            report = log.verify(anchors, snapshots=not skip_snapshots)
+        except LogUnavailable as error:
+            click.echo(f"paiwu: {error}", err=True)
+            sys.exit(EXIT_FAILURE)
+    click.echo("\n".join(_verdict(report)))
+    sys.exit(0 if report.ok else EXIT_ALTERED)
 
 
 def _describe(report: ReplayReport) -> str:

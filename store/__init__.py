@@ -1,5 +1,6 @@
 """The decision log: every decision, its request and policy version, durable and replayable."""
 
+from .chain import GENESIS, ChainedRow, ChainProblem, ChainReport, Link, chain_content, hash_entry, parse_anchor
 from .connect import DEFAULT_LOG_URL, LOG_URL_VARIABLE, describe, open_log
 from .entry import LogEntry, Question, canonical_json, new_entry, question
 from .log import DecisionLog, LogUnavailable
@@ -8,9 +9,14 @@ from .snapshot import PolicySnapshot, SnapshotError, capture_snapshot, evaluator
 
 __all__ = [
     "DEFAULT_LOG_URL",
+    "GENESIS",
     "LOG_URL_VARIABLE",
+    "ChainProblem",
+    "ChainReport",
+    "ChainedRow",
     "DecisionDiff",
     "DecisionLog",
+    "Link",
     "LogEntry",
     "LogUnavailable",
     "PolicySnapshot",
@@ -20,10 +26,13 @@ __all__ = [
     "SnapshotError",
     "canonical_json",
     "capture_snapshot",
+    "chain_content",
     "describe",
     "evaluator_for",
+    "hash_entry",
     "new_entry",
     "open_log",
+    "parse_anchor",
     "question",
     "replay",
 ]

@@ -3,6 +3,11 @@
 An entry is committed before ``record`` returns, so a caller that answers only afterwards never
 answers a decision the log does not hold. A decision references the snapshot of its policy
 version (a foreign key): no decision can be logged that could not later be replayed.
+
+Entries are chained by hash (``chain.py``). The writer takes the chain's head row first in its
+transaction (SQLite: the database's write lock, taken by BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR
+UPDATE on the head), so writers in several processes or replicas append one after another and the
+chain has no forks; the entries and the new head commit together, or not at all.
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from dataclasses import astuple, fields
 from types import TracebackType
 from typing import Any, Protocol
 
-from .entry import LogEntry, utc_timestamp
-from .snapshot import PolicySnapshot
+from .chain import START, ChainedRow, ChainReport, Link, Upgrade, append, verify_rows
+from .entry import LogEntry, canonical_json, utc_timestamp
+from .snapshot import PolicySnapshot, SnapshotError, check_snapshot
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: entries chained by hash (1: unchained, upgraded when opened)
 _COLUMNS = tuple(f.name for f in fields(LogEntry))
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM decisions"
+_CHAIN_COLUMNS = ("chain_index", "prev_hash", "entry_hash")
+_CHAIN_SELECT = f"SELECT seq, {', '.join(_CHAIN_COLUMNS)}, {', '.join(_COLUMNS)} FROM decisions"
+_UPGRADE_KEY = "chain_upgrade"  # in paiwu_log_meta: which entries the upgrade from schema 1 chained, and when
 
 
 class LogUnavailable(RuntimeError):
@@ -43,6 +52,7 @@ class DecisionLog(ABC):
 
     backend: str  # "sqlite" | "postgresql"
     placeholder = "?"
+    _lock_head = ""  # appended to the SELECT of the chain head by writers (PostgreSQL: FOR UPDATE)
     _driver_errors: tuple[type[Exception], ...] = ()
 
     # -- what a backend provides -------------------------------------------------------------
@@ -71,33 +81,87 @@ class DecisionLog(ABC):
         return _Translate(self._driver_errors, self.backend)
 
     def _check_schema_version(self, cursor: Any) -> None:
+        """Inside the setup transaction: record a new log's version, upgrade a log of schema 1, or refuse."""
         row = self._execute(cursor, self._sql("SELECT value FROM paiwu_log_meta WHERE key = ?"), ("schema",)).fetchone()
+        upgrading = row is not None and row[0] == "1"
         if row is None:
             self._execute(
                 cursor, self._sql("INSERT INTO paiwu_log_meta (key, value) VALUES (?, ?)"), ("schema", SCHEMA_VERSION)
             )
+        elif upgrading:
+            for column in ("chain_index BIGINT", "prev_hash TEXT", "entry_hash TEXT"):
+                self._execute(cursor, f"ALTER TABLE decisions ADD COLUMN {column}")
+            self._execute(
+                cursor, self._sql("UPDATE paiwu_log_meta SET value = ? WHERE key = ?"), (SCHEMA_VERSION, "schema")
+            )
         elif row[0] != SCHEMA_VERSION:
             raise LogUnavailable(f"the decision log has schema version {row[0]}; this paiwu reads {SCHEMA_VERSION}")
+        self._execute(cursor, "CREATE UNIQUE INDEX IF NOT EXISTS decisions_by_chain_index ON decisions (chain_index)")
+        self._execute(
+            cursor,
+            self._sql(
+                "INSERT INTO log_chain_head (id, last_index, last_hash) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING"
+            ),
+            (START.index, START.entry_hash),
+        )
+        if upgrading:
+            self._chain_unchained(cursor)
+
+    def _chain_unchained(self, cursor: Any) -> None:
+        """Chain the entries a log of schema 1 holds, in logged order, and note that they were chained late."""
+        head = self._head(cursor)
+        select = self._sql(f"{_CHAIN_SELECT} WHERE entry_hash IS NULL AND seq > ? ORDER BY seq LIMIT 200")
+        after = 0
+        while rows := self._execute(cursor, select, (after,)).fetchall():
+            for row in rows:
+                head = append(head, LogEntry(*row[4:]))
+                self._execute(
+                    cursor,
+                    self._sql("UPDATE decisions SET chain_index = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?"),
+                    (head.index, head.prev_hash, head.entry_hash, row[0]),
+                )
+            after = rows[-1][0]
+        self._set_head(cursor, head)
+        note = canonical_json({"through_index": head.index, "at": utc_timestamp()})
+        self._execute(cursor, self._sql("INSERT INTO paiwu_log_meta (key, value) VALUES (?, ?)"), (_UPGRADE_KEY, note))
+
+    def _head(self, cursor: Any, lock: bool = False) -> Link:
+        sql = "SELECT last_index, last_hash FROM log_chain_head WHERE id = 1" + (self._lock_head if lock else "")
+        row = self._execute(cursor, sql).fetchone()
+        if row is None:
+            raise LogUnavailable("the decision log has no chain head: it was not set up by this paiwu")
+        return Link(int(row[0]), "", str(row[1]))
+
+    def _set_head(self, cursor: Any, head: Link) -> None:
+        sql = self._sql("UPDATE log_chain_head SET last_index = ?, last_hash = ? WHERE id = 1")
+        self._execute(cursor, sql, (head.index, head.entry_hash))
 
     def record(self, entry: LogEntry) -> tuple[LogEntry, bool]:
         """Commit an entry. With an idempotency key already logged: (that entry, False)."""
         return self.record_many([entry])[0]
 
     def record_many(self, entries: Sequence[LogEntry]) -> list[tuple[LogEntry, bool]]:
-        """Commit several entries in one transaction, in order; each as ``record`` would."""
+        """Commit several entries in one transaction, in order, each chained to the one before."""
+        columns = (*_COLUMNS, *_CHAIN_COLUMNS)
         insert = self._sql(
-            f"INSERT INTO decisions ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+            f"INSERT INTO decisions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
             "ON CONFLICT (idempotency_key) DO NOTHING"
         )
         by_key = self._sql(f"{_SELECT} WHERE idempotency_key = ?")
         out: list[tuple[LogEntry, bool]] = []
         with self._guard(), self._transaction() as cursor:
+            head = start = self._head(cursor, lock=True)  # every other writer waits here until we commit
             for entry in entries:
-                if self._execute(cursor, insert, astuple(entry)).rowcount == 1:
+                link = append(head, entry)
+                values = (*astuple(entry), link.index, link.prev_hash, link.entry_hash)
+                if self._execute(cursor, insert, values).rowcount == 1:
+                    head = link
                     out.append((entry, True))
                 else:  # another request with this key was logged first (perhaps by another replica)
                     row = self._execute(cursor, by_key, (entry.idempotency_key,)).fetchone()
                     out.append((LogEntry(*row), False))
+            if head != start:
+                self._set_head(cursor, head)
         return out
 
     def get(self, decision_id: str) -> LogEntry | None:
@@ -123,6 +187,59 @@ class DecisionLog(ABC):
 
     def count(self) -> int:
         return int(self._run("SELECT COUNT(*) FROM decisions")[0][0])
+
+    # -- the hash chain ----------------------------------------------------------------------
+
+    def chain_head(self) -> Link:
+        """The index and hash of the last chained entry, as the log records it."""
+        with self._guard(), self._transaction(write=False) as cursor:
+            return self._head(cursor)
+
+    def chained_rows(self, page: int = 500) -> Iterator[ChainedRow]:
+        """Every row with its chain columns, in seq order, read a page at a time."""
+        after = 0
+        while True:
+            rows = self._run(f"{_CHAIN_SELECT} WHERE seq > ? ORDER BY seq LIMIT ?", (after, page))
+            for row in rows:
+                yield ChainedRow(int(row[0]), LogEntry(*row[4:]), row[1], row[2], row[3])
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
+
+    def _locate(self, index: int) -> int | None:
+        rows = self._run("SELECT seq FROM decisions WHERE chain_index = ?", (index,))
+        return int(rows[0][0]) if rows else None
+
+    def _upgrade(self) -> Upgrade | None:
+        rows = self._run("SELECT value FROM paiwu_log_meta WHERE key = ?", (_UPGRADE_KEY,))
+        if not rows:
+            return None
+        note = json.loads(rows[0][0])
+        return Upgrade(int(note["through_index"]), str(note["at"]))
+
+    def verify(self, anchors: Sequence[Link] = (), snapshots: bool = True) -> ChainReport:
+        """Check the chain (and, with ``snapshots``, that every policy snapshot rebuilds its version).
+
+        The head is read first: entries appended while the check runs are checked too, and do not
+        make an intact log look truncated.
+        """
+        head = self.chain_head()
+        report = verify_rows(self.chained_rows(), head, self._locate, anchors, self._upgrade())
+        if snapshots:
+            report.snapshot_problems = self._check_snapshots(report)
+        return report
+
+    def _check_snapshots(self, report: ChainReport) -> list[str]:
+        problems = []
+        for (version,) in self._run("SELECT policy_version FROM policy_snapshots ORDER BY policy_version"):
+            snapshot = self.snapshot(str(version))
+            assert snapshot is not None
+            try:
+                check_snapshot(snapshot)
+            except SnapshotError as error:
+                problems.append(str(error))
+            report.snapshots_checked += 1
+        return problems
 
     def save_snapshot(self, snapshot: PolicySnapshot) -> bool:
         """Keep a policy version's files once; True if this call stored them."""

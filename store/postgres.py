@@ -38,9 +38,17 @@ SCHEMA = (
         decision_json TEXT NOT NULL,
         status TEXT NOT NULL,
         policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version),
-        paiwu_version TEXT NOT NULL
+        paiwu_version TEXT NOT NULL,
+        chain_index BIGINT,
+        prev_hash TEXT,
+        entry_hash TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash)",
+    """CREATE TABLE IF NOT EXISTS log_chain_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_index BIGINT NOT NULL,
+        last_hash TEXT NOT NULL
+    )""",
 )
 
 
@@ -57,6 +65,7 @@ def redact(url: str) -> str:
 class PostgresLog(DecisionLog):
     backend = "postgresql"
     placeholder = "%s"
+    _lock_head = " FOR UPDATE"  # writers from every replica queue on the chain head row
     _driver_errors = (psycopg.Error,)
 
     def __init__(self, url: str) -> None:

@@ -70,6 +70,14 @@ def capture_snapshot(root: Path = POLICY_DIR) -> PolicySnapshot:
     return PolicySnapshot(version, files)
 
 
+def check_snapshot(snapshot: PolicySnapshot) -> None:
+    """Raise SnapshotError unless the stored files load as the very version they are stored under."""
+    with tempfile.TemporaryDirectory(prefix="paiwu-check-") as tmp:
+        policy = _load(materialize(snapshot.files, Path(tmp)), snapshot.version)
+    if policy.version != snapshot.version:
+        raise SnapshotError(f"the snapshot of {snapshot.version} rebuilds {policy.version}: it has been altered")
+
+
 def evaluator_for(snapshot: PolicySnapshot) -> Evaluator:
     """Rebuild the evaluator of a snapshot's policy version, and check that it is that version."""
     with tempfile.TemporaryDirectory(prefix="paiwu-replay-") as tmp:

@@ -37,9 +37,17 @@ CREATE TABLE IF NOT EXISTS decisions (
     decision_json TEXT NOT NULL,
     status TEXT NOT NULL,
     policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version),
-    paiwu_version TEXT NOT NULL
+    paiwu_version TEXT NOT NULL,
+    chain_index BIGINT,  -- the hash chain (chain.py); empty only on a row no paiwu chained
+    prev_hash TEXT,
+    entry_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash);
+CREATE TABLE IF NOT EXISTS log_chain_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    last_index BIGINT NOT NULL,
+    last_hash TEXT NOT NULL
+);
 """
 
 

@@ -1,0 +1,364 @@
+"""The decision log's hash chain: every entry chained to the one before, on SQLite and PostgreSQL, with
+concurrent writers; `paiwu log verify` names the first entry edited, deleted or reordered directly in
+the database; logs of schema 1 are upgraded by chaining what they hold."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from paiwu.cli.main import main
+from paiwu.engine.evaluate import Evaluator
+from paiwu.facts import validate_request
+from paiwu.store import (
+    GENESIS,
+    DecisionLog,
+    LogEntry,
+    LogUnavailable,
+    capture_snapshot,
+    hash_entry,
+    new_entry,
+    open_log,
+)
+from paiwu.store.connect import sqlite_path
+
+from .test_store import postgres_url
+
+__all__ = ["postgres_url"]
+
+COLUMNS = [f.name for f in dataclasses.fields(LogEntry)]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def log_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+
+
+def entry(evaluator: Evaluator, n: int, key: str | None = None) -> LogEntry:
+    kinds = ("trade", "holding", "enterprise", "acquisition")
+    request = validate_request({"kind": kinds[n % len(kinds)], "id": f"r-{n}"})
+    return new_entry(request, evaluator.decide(request), None, key)
+
+
+def filled(url: str, evaluator: Evaluator, count: int = 6) -> list[LogEntry]:
+    entries = [entry(evaluator, n) for n in range(count)]
+    with open_log(url) as log:
+        log.save_snapshot(capture_snapshot())
+        log.record_many(entries[:2])
+        for item in entries[2:]:
+            log.record(item)
+    return entries
+
+
+def tamper(url: str, *statements: str) -> None:
+    """Change the database behind paiwu's back, as someone with write access to it could."""
+    path = sqlite_path(url)
+    if path is not None:
+        with sqlite3.connect(path) as db:
+            for statement in statements:
+                db.execute(statement)
+        return
+    with psycopg.connect(url, autocommit=False) as pg:
+        for statement in statements:
+            pg.execute(statement)
+
+
+def verify(url: str, *options: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["log", "verify", "--log-url", url, *options])
+    return result.exit_code, result.output
+
+
+def rows(url: str) -> list[tuple[Any, ...]]:
+    with open_log(url, create=False) as log:
+        return [(r.seq, r.index, r.prev_hash, r.entry_hash, r.entry) for r in log.chained_rows()]
+
+
+# -- the chain as written ----------------------------------------------------------------------
+
+
+def documented_hash(e: LogEntry, index: int, prev: str) -> str:
+    """The hash as docs/guarantees.md defines it, computed here without paiwu's code."""
+    content = {"chain": "paiwu-decision-log/1", "index": index, "prev_hash": prev, **dataclasses.asdict(e)}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def test_every_entry_is_chained_to_the_one_before(log_url: str, evaluator: Evaluator) -> None:
+    entries = filled(log_url, evaluator)
+    chained = rows(log_url)
+    assert [r[4] for r in chained] == entries
+    prev = GENESIS
+    for n, (_seq, index, prev_hash, entry_hash, e) in enumerate(chained, start=1):
+        assert (index, prev_hash) == (n, prev)
+        assert entry_hash == hash_entry(e, n, prev) == documented_hash(e, n, prev)
+        prev = entry_hash
+    with open_log(log_url) as log:
+        head = log.chain_head()
+        assert (head.index, head.entry_hash) == (len(entries), prev)
+    code, out = verify(log_url)
+    assert code == 0 and out.startswith(f"OK: {len(entries)} decisions chained"), out
+    assert f"head: {len(entries)}:{prev}" in out
+
+
+def test_an_empty_log_verifies(log_url: str) -> None:
+    open_log(log_url).close()
+    code, out = verify(log_url)
+    assert code == 0 and "OK: 0 decisions" in out
+
+
+def test_a_repeated_key_or_a_failed_batch_does_not_move_the_head(log_url: str, evaluator: Evaluator) -> None:
+    with open_log(log_url) as log:
+        log.save_snapshot(capture_snapshot())
+        log.record(entry(evaluator, 0, key="k"))
+        head = log.chain_head()
+        assert log.record(entry(evaluator, 1, key="k"))[1] is False
+        orphan = dataclasses.replace(entry(evaluator, 2), policy_version="sha256:0000000000000000")
+        with pytest.raises(LogUnavailable):
+            log.record_many([entry(evaluator, 3), orphan])
+        assert log.chain_head() == head
+        log.record(entry(evaluator, 4))
+        assert log.chain_head().index == 2
+    assert verify(log_url)[0] == 0
+
+
+def test_concurrent_writers_each_with_their_own_connection_make_one_chain(log_url: str, evaluator: Evaluator) -> None:
+    with open_log(log_url) as log:
+        log.save_snapshot(capture_snapshot())
+    entries = [entry(evaluator, n) for n in range(48)]
+    errors: list[BaseException] = []
+
+    def writer(mine: list[LogEntry]) -> None:
+        try:
+            with open_log(log_url) as log:  # as another worker process or replica would
+                for start in range(0, len(mine), 3):
+                    log.record(mine[start]) if start % 2 else log.record_many(mine[start : start + 3])
+        except BaseException as error:  # reported below; a thread's exception would be lost
+            errors.append(error)
+
+    # 4 writers x 12 entries; every other round a batch of 3, else a single entry
+    threads = [threading.Thread(target=writer, args=(entries[w::4],)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and not any(t.is_alive() for t in threads)
+    chained = rows(log_url)
+    assert [r[1] for r in chained] == list(range(1, len(chained) + 1))
+    assert verify(log_url)[0] == 0
+
+
+# -- tampering, directly in the database ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "status = 'eligible'",
+        "decision_json = replace(decision_json, 'needs_review', 'eligible')",
+        "request_json = replace(request_json, 'r-3', 'r-9')",
+        "logged_at = '2020-01-01T00:00:00.000000Z'",
+        "idempotency_key = 'forged'",
+        "chain_index = 30",
+    ],
+)
+def test_an_edited_entry_is_named(log_url: str, evaluator: Evaluator, change: str) -> None:
+    entries = filled(log_url, evaluator)
+    tamper(log_url, f"UPDATE decisions SET {change} WHERE seq = 4")
+    code, out = verify(log_url)
+    assert code == 1, out
+    assert out.startswith(f"ALTERED: edited: entry #{30 if 'chain_index' in change else 4} (seq 4, decision ")
+    assert entries[3].decision_id in out.splitlines()[0]
+
+
+def test_an_entry_deleted_in_the_middle_is_named(log_url: str, evaluator: Evaluator) -> None:
+    entries = filled(log_url, evaluator)
+    tamper(log_url, "DELETE FROM decisions WHERE seq = 3")
+    code, out = verify(log_url)
+    assert code == 1
+    assert out.startswith(f"ALTERED: deleted: entry #4 (seq 4, decision {entries[3].decision_id}")
+    assert "entry #3 is missing just before it" in out
+
+
+def test_the_first_and_the_last_entries_deleted_are_named(log_url: str, evaluator: Evaluator) -> None:
+    filled(log_url, evaluator)
+    tamper(log_url, "DELETE FROM decisions WHERE seq IN (5, 6)")
+    code, out = verify(log_url)
+    assert code == 1 and out.startswith("ALTERED: deleted: entry #5: the log ends at entry #4, but its head records #6")
+    tamper(log_url, "DELETE FROM decisions WHERE seq = 1")
+    code, out = verify(log_url)
+    assert code == 1 and "ALTERED: deleted: entry #2 (seq 2" in out and "entry #1 is missing" in out
+
+
+def test_an_entry_moved_to_the_end_is_named_as_reordered(log_url: str, evaluator: Evaluator) -> None:
+    filled(log_url, evaluator)
+    columns = ", ".join(["seq", *COLUMNS, "chain_index", "prev_hash", "entry_hash"])
+    moved = ", ".join(["100", *COLUMNS, "chain_index", "prev_hash", "entry_hash"])
+    overriding = "" if sqlite_path(log_url) else " OVERRIDING SYSTEM VALUE"
+    tamper(
+        log_url,
+        "CREATE TEMPORARY TABLE moved AS SELECT * FROM decisions WHERE seq = 2",
+        "DELETE FROM decisions WHERE seq = 2",
+        f"INSERT INTO decisions ({columns}){overriding} SELECT {moved} FROM moved",
+    )
+    code, out = verify(log_url)
+    assert code == 1 and out.startswith("ALTERED: reordered: entry #3 (seq 3"), out
+    assert "entry #2 should come before it, but is at seq 100" in out
+
+
+def test_two_entries_swapped_in_sqlite_are_named_as_reordered(sqlite_url: str, evaluator: Evaluator) -> None:
+    filled(sqlite_url, evaluator)
+    tamper(
+        sqlite_url,
+        "UPDATE decisions SET seq = -1 WHERE seq = 2",
+        "UPDATE decisions SET seq = 2 WHERE seq = 5",
+        "UPDATE decisions SET seq = 5 WHERE seq = -1",
+    )
+    code, out = verify(sqlite_url)
+    assert code == 1 and out.startswith("ALTERED: reordered: entry #5 (seq 2"), out
+
+
+def test_an_entry_rewritten_with_a_fresh_hash_is_named(sqlite_url: str, evaluator: Evaluator) -> None:
+    """Someone who edits an entry and recomputes its hash breaks the link of the entry after it."""
+    filled(sqlite_url, evaluator)
+    _seq, index, prev, _hash, original = rows(sqlite_url)[2]
+    forged = dataclasses.replace(original, status="eligible")
+    with sqlite3.connect(sqlite_path(sqlite_url) or "") as db:
+        db.execute(
+            "UPDATE decisions SET status = ?, entry_hash = ? WHERE seq = 3",
+            (forged.status, hash_entry(forged, index, prev)),
+        )
+    code, out = verify(sqlite_url)
+    assert code == 1 and out.startswith(f"ALTERED: edited: entry #3 (seq 3, decision {original.decision_id}")
+    assert "it was rewritten: entry #4" in out
+
+
+def test_a_rewritten_tail_is_caught_by_the_head_or_else_by_an_anchor(sqlite_url: str, evaluator: Evaluator) -> None:
+    filled(sqlite_url, evaluator)
+    code, out = verify(sqlite_url)
+    anchor = out.split("head: ")[1].split()[0]
+    *_, (_seq, index, prev, _hash, last) = rows(sqlite_url)
+    forged = dataclasses.replace(last, status="eligible")
+    forged_hash = hash_entry(forged, index, prev)
+    tamper(sqlite_url, f"UPDATE decisions SET status = 'eligible', entry_hash = '{forged_hash}' WHERE seq = 6")
+    code, out = verify(sqlite_url)
+    assert code == 1 and "ALTERED: edited: entry #6 (seq 6" in out and "chain head the log recorded" in out
+    # Rewriting the recorded head as well leaves a consistent chain: only a head kept elsewhere shows it.
+    tamper(sqlite_url, f"UPDATE log_chain_head SET last_hash = '{forged_hash}'")
+    assert verify(sqlite_url)[0] == 0
+    code, out = verify(sqlite_url, "--anchor", anchor)
+    assert code == 1 and out.startswith("ALTERED: anchor: entry #6 (seq 6") and "the log was rewritten" in out
+    code, out = verify(sqlite_url, "--anchor", "7:" + forged_hash)
+    assert code == 1 and "anchor: entry #7: no entry #7 in the log" in out
+    assert verify(sqlite_url, "--anchor", "six")[0] == 2
+
+
+def test_an_unchained_row_is_named(log_url: str, evaluator: Evaluator) -> None:
+    entries = filled(log_url, evaluator, count=3)
+    e = dataclasses.replace(entries[0], decision_id="d-unchained", idempotency_key=None)
+    values = ", ".join("NULL" if v is None else "'" + str(v).replace("'", "''") + "'" for v in dataclasses.astuple(e))
+    tamper(log_url, f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({values})")
+    code, out = verify(log_url)
+    assert code == 1 and out.startswith("ALTERED: unchained: entry (seq 4, decision d-unchained")
+
+
+def test_an_altered_policy_snapshot_is_named(sqlite_url: str, evaluator: Evaluator) -> None:
+    filled(sqlite_url, evaluator, count=1)
+    tamper(sqlite_url, "UPDATE policy_snapshots SET files_json = replace(files_json, 'red', 'blue')")
+    code, out = verify(sqlite_url)
+    assert code == 1 and "snapshot: the snapshot of sha256:" in out and "altered" in out
+    assert verify(sqlite_url, "--skip-snapshots")[0] == 0
+
+
+def test_verify_refuses_a_log_that_is_not_there(tmp_path: Path) -> None:
+    code, out = verify(f"sqlite:///{tmp_path / 'absent.sqlite3'}")
+    assert code == 5 and "no decision log" in out
+    assert not (tmp_path / "absent.sqlite3").exists()
+
+
+# -- logs of schema 1, written before the chain -----------------------------------------------
+
+SCHEMA_1 = """
+CREATE TABLE paiwu_log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE policy_snapshots (policy_version TEXT PRIMARY KEY, stored_at TEXT NOT NULL, files_json TEXT NOT NULL);
+CREATE TABLE decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE, logged_at TEXT NOT NULL,
+    kind TEXT NOT NULL, as_of TEXT, idempotency_key TEXT UNIQUE, request_json TEXT NOT NULL,
+    request_hash TEXT NOT NULL, decision_json TEXT NOT NULL, status TEXT NOT NULL,
+    policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version), paiwu_version TEXT NOT NULL
+);
+INSERT INTO paiwu_log_meta VALUES ('schema', '1');
+"""
+
+
+@pytest.fixture
+def schema_1_log(tmp_path: Path, evaluator: Evaluator) -> Iterator[tuple[str, list[LogEntry]]]:
+    path = tmp_path / "old.sqlite3"
+    snapshot = capture_snapshot()
+    old = [entry(evaluator, n) for n in range(5)]
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA_1)
+        db.execute(
+            "INSERT INTO policy_snapshots VALUES (?, ?, ?)", (snapshot.version, "2025", json.dumps(snapshot.files))
+        )
+        db.executemany(
+            f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+            [dataclasses.astuple(e) for e in old],
+        )
+    db.close()
+    yield f"sqlite:///{path}", old
+
+
+def test_a_log_of_schema_1_is_chained_when_opened(
+    schema_1_log: tuple[str, list[LogEntry]], evaluator: Evaluator
+) -> None:
+    url, old = schema_1_log
+    with open_log(url) as log:
+        assert list(log.entries()) == old  # nothing logged is changed, only chained
+        log.record(entry(evaluator, 9))
+    chained = rows(url)
+    assert [r[1] for r in chained] == [1, 2, 3, 4, 5, 6]
+    code, out = verify(url)
+    assert code == 0, out
+    assert "note: entries #1–#5 were logged before the log was chained" in out
+    with sqlite3.connect(sqlite_path(url) or "") as db:
+        assert db.execute("SELECT value FROM paiwu_log_meta WHERE key = 'schema'").fetchone() == ("2",)
+    db.close()
+    # An edit of an entry chained by the upgrade is caught like any other.
+    tamper(url, "UPDATE decisions SET status = 'eligible' WHERE seq = 2")
+    code, out = verify(url)
+    assert code == 1 and out.startswith("ALTERED: edited: entry #2 (seq 2")
+
+
+def test_two_processes_opening_a_schema_1_log_at_once_chain_it_once(
+    schema_1_log: tuple[str, list[LogEntry]],
+) -> None:
+    url, _ = schema_1_log
+    opened: list[DecisionLog] = []
+    threads = [threading.Thread(target=lambda: opened.append(open_log(url))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for log in opened:
+        log.close()
+    assert len(opened) == 3
+    assert [r[1] for r in rows(url)] == [1, 2, 3, 4, 5]
+    assert verify(url)[0] == 0
