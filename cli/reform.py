@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from paiwu.engine.impact import assess
-from paiwu.facts.population import generate, read_population
+from paiwu.facts.population import count_cases, generate, read_population
 
 
 @click.group("reform")
@@ -25,7 +25,7 @@ def reform_group() -> None:
 @click.option("--workers", type=int, default=0, help="worker processes (default: one per core)")
 def impact_command(reform: Path, population: Path, fmt: str, output: Path | None, workers: int) -> None:
     """Evaluate a population (JSON Lines or CSV) under the baseline and the reform."""
-    total = sum(1 for _ in read_population(population))
+    total = count_cases(population)
     with click.progressbar(length=total, label="evaluating", file=sys.stderr) as bar:
         impact = assess(reform, read_population(population), workers, bar.update)
     data = impact.as_dict()

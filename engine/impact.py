@@ -4,6 +4,7 @@ for whom, and which rules and clauses drive each change. Evaluated in worker pro
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from paiwu.facts import STATE_KINDS, RequestError, validate_request
+from paiwu.facts.population import decode_case
 from paiwu.policies.model import default_policy_set
 from paiwu.policies.reforms import load_reform
 
@@ -95,15 +97,20 @@ def _init_worker(reform: str) -> None:
     _WORKER["reform"] = Evaluator(load_reform(Path(reform), baseline))
 
 
-def _assess_chunk(chunk: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, Any]]:
+def _assess_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
     base, reform = _WORKER["baseline"], _WORKER["reform"]
     clauses = {r.id: r.cites for r in (*base.policy.rules, *reform.policy.rules)}
     out: list[tuple[str, Any]] = []
-    for source, data in chunk:
+    for source, case in chunk:
+        try:
+            data = decode_case(case)
+        except json.JSONDecodeError as error:
+            out.append(("invalid", f"{source}: not JSON ({error})"))
+            continue
         try:
             request = validate_request(data, source)
         except (RequestError, ValidationError) as error:
-            out.append(("invalid", f"{source}: {str(error).splitlines()[0]}"))
+            out.append(("invalid", str(error).splitlines()[0]))  # names the source and the field
             continue
         before, rules_before = outcome(base, request)
         after, rules_after = outcome(reform, request)
@@ -125,8 +132,8 @@ def _assess_chunk(chunk: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, An
     return out
 
 
-def _chunks(cases: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[list[tuple[str, dict[str, Any]]]]:
-    chunk: list[tuple[str, dict[str, Any]]] = []
+def _chunks(cases: Iterable[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
+    chunk: list[tuple[str, Any]] = []
     for case in cases:
         chunk.append(case)
         if len(chunk) == CHUNK:
@@ -138,7 +145,7 @@ def _chunks(cases: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[list[tuple[
 
 def assess(
     reform: Path,
-    cases: Iterable[tuple[str, dict[str, Any]]],
+    cases: Iterable[tuple[str, Any]],
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> Impact:

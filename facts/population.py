@@ -155,8 +155,9 @@ def _unflatten(row: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def read_population(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(source position, request data) for each case of a .jsonl or .csv population."""
+def read_population(path: Path) -> Iterator[tuple[str, dict[str, Any] | str]]:
+    """(source position, case) for each case of a .jsonl or .csv population. A JSON Lines case is
+    left as its text, decoded by `decode_case` where it is evaluated (in the worker process)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() == ".csv":
         for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
@@ -164,4 +165,15 @@ def read_population(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield f"{path}:{number}", json.loads(line)
+            yield f"{path}:{number}", line
+
+
+def count_cases(path: Path) -> int:
+    with path.open(encoding="utf-8") as stream:
+        lines = sum(1 for line in stream if line.strip())
+    return lines - 1 if path.suffix.lower() == ".csv" else lines
+
+
+def decode_case(case: dict[str, Any] | str) -> Any:
+    """A case as request data; a line that is not JSON raises ValueError."""
+    return json.loads(case) if isinstance(case, str) else case

@@ -204,3 +204,15 @@ def test_exact_diff_handles_working_day_periods_with_the_real_calendar(evaluator
         (r.status_before, r.status_after, r.witness) for r in regions if not r.confirmed
     ]
     assert all(not kinds[k].regions for k in ("trade", "holding"))
+
+
+def test_impact_counts_invalid_cases_and_names_them(tmp_path: Path) -> None:
+    population = tmp_path / "p.jsonl"
+    population.write_text('{"kind": "trade"}\nnot json\n{"kind": "swap"}\n', encoding="utf-8")
+    data = assess(REFORMS / "three-year-term.yaml", read_population(population), workers=1).as_dict()
+    assert data["cases"] == 1 and data["invalid"] == 2
+    assert data["invalid_examples"][0].startswith(f"{population}:2: not JSON")
+    assert (
+        data["invalid_examples"][1]
+        == f"{population}:3: kind: unknown check kind 'swap'; expected one of: acquisition, allocation, buyback, enterprise, holding, trade"
+    )
