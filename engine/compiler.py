@@ -115,6 +115,7 @@ class CompiledPolicy:
     schema: dict[str, dict[str, FactSpec]]
     paths_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
     refs_by_kind: dict[str, tuple[FactRef, ...]] = field(default_factory=dict)
+    flat_plans: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # engine.flatten's
 
     @property
     def version(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -16,7 +17,7 @@ from paiwu.facts import EVENT_DATE, STATE_KINDS
 from paiwu.policies.conditions import parameters_of
 from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
-from paiwu.policies.model import Computation, PolicySet, default_policy_set
+from paiwu.policies.model import Computation, PolicySet, Rule, default_policy_set
 
 from . import compute
 from .compiler import CompiledPolicy, CompiledRule, compile_policy
@@ -41,6 +42,11 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any]:
+    # values never holds None (flatten leaves absent facts out)
+    return {p: _jsonable(v) for p in paths if (v := values.get(p)) is not None}
+
+
 def request_hash(request: BaseModel) -> str:
     canonical = json.dumps(
         request.model_dump(mode="json", exclude_none=True), sort_keys=True, ensure_ascii=False, separators=(",", ":")
@@ -58,6 +64,36 @@ class Epoch:
     compiled: CompiledPolicy
     session: RulesSession
     by_kind: dict[str, list[CompiledRule]] = field(default_factory=dict)  # each kind's rules in legal order
+    # each kind's rules in force (and the parameters they read), per stretch of days between the
+    # rules' effective dates: see in_force
+    _bounds: dict[str, list[dt.date]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _in_force: dict[tuple[str, int], list[CompiledRule]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    parameters: dict[tuple[str, int, tuple[str, ...]], dict[str, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def stretch(self, kind: str, day: dt.date | None) -> int:
+        """The stretch of days, between two dates on which a rule of the kind starts or ends, that
+        holds the day (-1 without a day: every rule applies)."""
+        if day is None:
+            return -1
+        bounds = self._bounds.get(kind)
+        if bounds is None:  # the first day each rule is in force, and the first day after it is not
+            rules = self.by_kind.get(kind, [])
+            starts = {c.rule.effective_from for c in rules if c.rule.effective_from}
+            ends = {c.rule.effective_to + dt.timedelta(days=1) for c in rules if c.rule.effective_to}
+            bounds = self._bounds[kind] = sorted(starts | ends)
+        return bisect.bisect_right(bounds, day)
+
+    def in_force(self, kind: str, day: dt.date | None) -> list[CompiledRule]:
+        """The kind's rules in force on a day (without a day: all), in legal order."""
+        key = (kind, self.stretch(kind, day))
+        found = self._in_force.get(key)
+        if found is None:
+            found = self._in_force[key] = [c for c in self.by_kind.get(kind, []) if c.rule.in_force(day)]
+        return found
 
 
 class RuleResult:
@@ -69,6 +105,9 @@ class RuleResult:
         self.blocked_by: RuleResult | None = None  # an undecided exception that keeps this rule undecided
 
 
+CHECKED_CACHE = 4096  # entries of rules checked and not met, by the values of the facts they read
+
+
 class Evaluator:
     """Compiled once per policy version; ``decide`` evaluates one request (thread-safe)."""
 
@@ -76,6 +115,10 @@ class Evaluator:
         self.policy = policy or default_policy_set()
         self.corpus = corpus or load_corpus()
         self._citations: dict[str, Citation] = {}
+        # parts of a decision that depend on the rule (or instrument and status) alone, built once
+        self._messages: dict[str, Bilingual] = {}
+        self._interpretations: dict[str, Interpretation] = {}
+        self._instrument_results: dict[tuple[str, str], InstrumentResult] = {}
         self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
         self._instrument_rank = {iid: n for n, iid in enumerate(self.corpus.instruments)}
         # One compiled ruleset per period in which the law's parameters are constant.
@@ -91,6 +134,19 @@ class Evaluator:
         self._rule_parameters = {
             rule.id: parameters_of(rule.when) + [n for c in rule.compute for n in expression_parameters(c.value)]
             for rule in self.policy.rules
+        }
+        # A rule checked and not met that reads only flags, choices and names sees the same few
+        # values in most requests: its entry is kept for them (forgotten all at once when there are
+        # too many). Not for numbers and dates: they seldom repeat, and 0.0 == -0.0.
+        self._checked_entries: dict[tuple[Any, ...], Checked] = {}
+        self._cacheable = {
+            c.index
+            for c in self.compiled.rules
+            if all(
+                (spec := self.compiled.schema[kind].get(p)) is not None and spec.type in ("bool", "enum", "string")
+                for kind in c.rule.kinds
+                for p in c.paths
+            )
         }
 
     @property
@@ -140,18 +196,16 @@ class Evaluator:
         """Every rule of the kind in force on the as-of date, with its three-valued result."""
         epoch = epoch or self.epoch(as_of)
         fired = epoch.session.fired(flat.fact)
+        present = flat.fact.__contains__
         results: dict[str, RuleResult] = {}
-        for compiled in epoch.by_kind.get(kind, ()):
-            rule = compiled.rule
-            if not rule.in_force(as_of):
-                continue
+        for compiled in epoch.in_force(kind, as_of):
             if compiled.holds_name in fired:
                 result = "holds"
-            elif compiled.fails_name in fired or all(k in flat.fact for k in compiled.keys):
+            elif compiled.fails_name in fired or all(map(present, compiled.keys)):
                 result = "fails"  # certainly false; with every fact present, not holding is failing
             else:
                 result = "unknown"
-            results[rule.id] = RuleResult(compiled, result)
+            results[compiled.rule.id] = RuleResult(compiled, result)
         # Explicit exceptions, as default logic reads them: an exception that holds sets aside the
         # rule it overrides; an exception that cannot be decided leaves that rule undecided too.
         for item in results.values():
@@ -173,54 +227,45 @@ class Evaluator:
         flat = flatten(epoch.compiled, kind, request, day)
         results = self.evaluate_rules(kind, flat, day, epoch)
 
-        findings: list[Finding] = []
-        checked: list[Checked] = []
-        interpretations: dict[str, Interpretation] = {}
         by_instrument: dict[str, list[RuleResult]] = {}
         for item in results:
             by_instrument.setdefault(item.compiled.rule.instrument, []).append(item)
+        state = kind in STATE_KINDS
+        statuses: list[Status] = [
+            self._instrument_status(by_instrument.get(i, []), state) for i in self.corpus.instruments
+        ]
+        status = combine(statuses)
+        # An instrument that does not apply is shown in `instruments`, not among the findings; if
+        # none applies, only the findings that say why are shown, and nothing checked.
+        none_applies = status == "not_applicable"
 
+        findings: list[Finding] = []
+        checked: list[Checked] = []
+        interpretations: dict[str, Interpretation] = {}
         instrument_results: list[InstrumentResult] = []
-        statuses: list[Status] = []
-        for instrument_id, instrument in self.corpus.instruments.items():
-            items = by_instrument.get(instrument_id, [])
-            status = self._instrument_status(items, kind in STATE_KINDS)
-            statuses.append(status)
-            instrument_results.append(
-                InstrumentResult(
-                    instrument=instrument_id,
-                    title=Bilingual(zh=instrument.meta.title_zh, en=instrument.meta.title_en),
-                    status=status,
-                    in_force_from=instrument.meta.in_force_from,
-                )
-            )
-            out_of_scope = status == "not_applicable"
-            for item in items:
+        for instrument_id, instrument_status in zip(self.corpus.instruments, statuses, strict=True):
+            instrument_results.append(self._instrument_result(instrument_id, instrument_status))
+            out_of_scope = instrument_status == "not_applicable"
+            for item in by_instrument.get(instrument_id, ()):
                 rule = item.compiled.rule
                 if out_of_scope and not (rule.scope and item.result == "holds"):
                     continue  # an instrument that does not apply decides nothing else
                 if item.result == "unknown" and rule.outcome == "notice":
                     continue  # a reminder that cannot be placed decides nothing
-                if item.result in ("holds", "unknown"):
-                    findings.append(self._finding(item, flat, request, day))
-                else:
+                if item.result == "holds":
+                    if (rule.outcome == "not_applicable") == none_applies:
+                        findings.append(self._finding(item, flat, request, day))
+                elif item.result == "unknown":
+                    if not none_applies:  # its outcome is needs_review
+                        findings.append(self._finding(item, flat, request, day))
+                elif not none_applies:
                     checked.append(self._checked(item, flat))
                 if rule.interpretation_en and not out_of_scope:
-                    interpretations[rule.id] = Interpretation(
-                        rule_id=rule.id,
-                        clause_ids=list(rule.cites),
-                        text=Bilingual(zh=rule.interpretation_zh or "", en=rule.interpretation_en),
-                    )
+                    interpretations[rule.id] = self._interpretation(rule)
 
-        status = combine(statuses)
         applicable = {i.instrument for i in instrument_results if i.status != "not_applicable"} or set(
             self.corpus.instruments
         )
-        if status == "not_applicable":
-            findings = [f for f in findings if f.outcome == "not_applicable"]
-            checked = []
-        else:  # an instrument that does not apply is shown in `instruments`, not among the findings
-            findings = [f for f in findings if f.outcome != "not_applicable"]
         missing = sorted({p for f in findings for p in f.facts_missing})
         return Decision(
             kind=kind,
@@ -232,16 +277,27 @@ class Evaluator:
             checked=checked,
             missing_facts=missing,
             interpretations=list(interpretations.values()),
-            parameters={
-                name: epoch.values[name]
-                for item in results
-                if item.compiled.rule.instrument in applicable
-                for name in self._rule_parameters[item.compiled.rule.id]
-            },
+            parameters=self._parameters(epoch, kind, day, results, applicable),
             policy_version=self.version,
             request_hash=request_hash(request),
             paiwu_version=__version__,
         )
+
+    def _parameters(
+        self, epoch: Epoch, kind: str, day: dt.date | None, results: list[RuleResult], applicable: set[str]
+    ) -> dict[str, Any]:
+        """The values of the parameters read by the rules in force (``results``) of the applicable
+        instruments: the same for every day of a stretch (Epoch.in_force)."""
+        key = (kind, epoch.stretch(kind, day), tuple(sorted(applicable)))
+        found = epoch.parameters.get(key)
+        if found is None:
+            found = epoch.parameters[key] = {
+                name: epoch.values[name]
+                for item in results
+                if item.compiled.rule.instrument in applicable
+                for name in self._rule_parameters[item.compiled.rule.id]
+            }
+        return found
 
     @staticmethod
     def _instrument_status(items: list[RuleResult], state: bool) -> Status:
@@ -258,6 +314,35 @@ class Evaluator:
         ):
             return "needs_review"
         return settled(state, prohibited=False)
+
+    def _instrument_result(self, instrument_id: str, status: Status) -> InstrumentResult:
+        found = self._instrument_results.get((instrument_id, status))
+        if found is None:
+            meta = self.corpus.instruments[instrument_id].meta
+            found = self._instrument_results[(instrument_id, status)] = InstrumentResult(
+                instrument=instrument_id,
+                title=Bilingual(zh=meta.title_zh, en=meta.title_en),
+                status=status,
+                in_force_from=meta.in_force_from,
+            )
+        return found
+
+    def _message(self, rule: Rule) -> Bilingual:
+        found = self._messages.get(rule.id)
+        if found is None:
+            found = self._messages[rule.id] = Bilingual(zh=rule.message_zh, en=rule.message_en)
+        return found
+
+    def _interpretation(self, rule: Rule) -> Interpretation:
+        """The reading a rule applies (only for a rule that has one)."""
+        found = self._interpretations.get(rule.id)
+        if found is None:
+            found = self._interpretations[rule.id] = Interpretation(
+                rule_id=rule.id,
+                clause_ids=list(rule.cites),
+                text=Bilingual(zh=rule.interpretation_zh or "", en=rule.interpretation_en or ""),
+            )
+        return found
 
     def _finding(self, item: RuleResult, flat: Flattened, request: BaseModel, day: dt.date | None) -> Finding:
         compiled = item.compiled
@@ -278,14 +363,12 @@ class Evaluator:
             instrument=rule.instrument,
             outcome=rule.outcome if holds else "needs_review",
             basis="rule_met" if holds else "facts_missing",
-            message=Bilingual(zh=rule.message_zh, en=rule.message_en),
+            message=self._message(rule),
             citations=[self.citation(c) for c in rule.cites],
-            facts_used={p: _jsonable(flat.values[p]) for p in compiled.paths if p in flat.values},
+            facts_used=_facts_used(compiled.paths, flat.values),
             facts_missing=[] if holds else missing,
             notes=notes,
-            interpretation=Bilingual(zh=rule.interpretation_zh or "", en=rule.interpretation_en)
-            if rule.interpretation_en
-            else None,
+            interpretation=self._interpretation(rule).text if rule.interpretation_en else None,
             overrides=list(rule.overrides) if holds else [],
             amounts=[self._amount(c, request, day) for c in rule.compute] if holds else [],
         )
@@ -307,14 +390,27 @@ class Evaluator:
         return Amount(name=computation.name, label=label, value=value, unit=computation.unit, calculation=calculation)
 
     def _checked(self, item: RuleResult, flat: Flattened) -> Checked:
+        compiled = item.compiled
+        if compiled.index not in self._cacheable:
+            return self._new_checked(item, flat)
+        # equal values of flags, choices and names give equal entries; the index names the rule
+        key = (compiled.index, item.result, *map(flat.values.get, compiled.paths))
+        found = self._checked_entries.get(key)
+        if found is None:
+            if len(self._checked_entries) >= CHECKED_CACHE:
+                self._checked_entries.clear()
+            found = self._checked_entries[key] = self._new_checked(item, flat)
+        return found
+
+    def _new_checked(self, item: RuleResult, flat: Flattened) -> Checked:
         rule = item.compiled.rule
         return Checked(
             rule_id=rule.id,
             instrument=rule.instrument,
             clause_ids=list(rule.cites),
             result="overridden" if item.result == "overridden" else "not_met",
-            message=Bilingual(zh=rule.message_zh, en=rule.message_en),
-            facts_used={p: _jsonable(flat.values[p]) for p in item.compiled.paths if p in flat.values},
+            message=self._message(rule),
+            facts_used=_facts_used(item.compiled.paths, flat.values),
         )
 
 

@@ -8,6 +8,7 @@ Shifted dates (``holding.term_start`` + 5 years) are computed here, by engine.da
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,6 +17,10 @@ from paiwu.facts import EVENT_DATE, FactSpec
 
 from .compiler import KIND_KEY, CompiledPolicy, encode, fact_key, ref_key
 from .dates import CalendarRangeError, shift
+
+# A shifted date depends on the date alone, and counting working days asks the holiday calendar
+# about every day on the way (slowly): each result is kept for the most recently used dates.
+_shift = lru_cache(maxsize=4096)(shift)
 
 
 def lookup(request: BaseModel, path: str) -> Any:
@@ -41,17 +46,39 @@ class Flattened:
         self.notes = notes  # path -> why a derived value could not be computed
 
 
+_Plan = tuple[tuple[str, str, tuple[str, ...], FactSpec | None], ...]
+
+
+def _plan(policy: CompiledPolicy, kind: str) -> _Plan:
+    """What flatten reads for a kind, worked out once per compiled policy: path, key, parts, spec."""
+    plan: _Plan | None = policy.flat_plans.get(kind)
+    if plan is None:
+        schema: dict[str, FactSpec] = policy.schema[kind]
+        plan = tuple(
+            (path, fact_key(path), tuple(path.split(".")), schema.get(path))
+            for path in policy.paths_by_kind.get(kind, ())
+        )
+        policy.flat_plans[kind] = plan
+    return plan
+
+
 def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.date | None) -> Flattened:
-    schema: dict[str, FactSpec] = policy.schema[kind]
     fact: dict[str, Any] = {KIND_KEY: kind}
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
-    for path in policy.paths_by_kind.get(kind, ()):
-        value = as_of if path == "as_of" else lookup(request, path)
+    for path, key, parts, spec in _plan(policy, kind):
+        if path == "as_of":
+            value: Any = as_of
+        else:
+            value = request
+            for part in parts:
+                value = getattr(value, part, None)
+                if value is None:
+                    break
         if value is None:
             continue
         values[path] = value
-        fact[fact_key(path)] = encode(schema.get(path), value)
+        fact[key] = encode(spec, value)
     for ref in policy.refs_by_kind.get(kind, ()):
         base = as_of if ref.path == "as_of" else lookup(request, ref.path)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):
@@ -60,7 +87,7 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
         if not isinstance(base, dt.date) or ref.shift is None:
             continue
         try:
-            fact[ref_key(ref)] = encode(None, shift(base, ref.shift, int(ref.number)))
+            fact[ref_key(ref)] = encode(None, _shift(base, ref.shift, int(ref.number)))
         except CalendarRangeError as error:
             notes[ref.path] = str(error)
         except OverflowError:
