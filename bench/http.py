@@ -1,0 +1,206 @@
+"""The HTTP API under load: `paiwu serve` on loopback, driven by wrk, single and batch decisions.
+
+    .venv/bin/python bench/http.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
+
+Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
+(access log off), waits for /readyz, and checks that the server's decisions are the in-process
+ones (canonical JSON, for a sample of requests, single and in a batch). Then, for each concurrency,
+wrk posts generated trade requests (bench/population.py, a different one each time) to
+POST /v1/decisions/trade, and batches of `--batch` of them to POST /v1/decisions:batch, for
+`--duration` seconds each and at most `--max-requests` requests. It prints requests/s, decisions/s,
+latency percentiles and errors (socket errors, timeouts, non-2xx answers), then stops the server.
+Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+
+durable-rules runs one request at a time per process (a lock; no threads): the API scales with
+worker processes (`--workers`, one per core).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This script is bench/http.py: with its folder first on sys.path, the standard library's `http`
+# (which urllib imports) would be this file. The folder is put back for bench's own modules below.
+BENCH = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.error  # noqa: E402
+import urllib.request  # noqa: E402
+from typing import Any  # noqa: E402
+
+from paiwu.engine.evaluate import Evaluator  # noqa: E402
+from paiwu.facts import validate_request  # noqa: E402
+
+sys.path.insert(0, str(BENCH))
+from population import trades  # noqa: E402
+
+HOST = "127.0.0.1"  # loopback only
+LUA = """
+local bodies = {
+%(bodies)s
+}
+local path = %(path)s
+local limit = %(limit)d
+local next_body, sent = 0, 0
+
+local threads = 0
+function setup(thread)  -- each wrk thread starts at another request
+  thread:set("first", %(spread)d * threads)
+  threads = threads + 1
+end
+
+function init(args)
+  next_body = tonumber(first) or 0
+end
+
+function request()
+  sent = sent + 1
+  if sent > limit then wrk.thread:stop() end
+  next_body = next_body %% #bodies + 1
+  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, bodies[next_body])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %%d, "seconds": %%f, "socket_errors": %%d, "timeouts": %%d, "status_errors": %%d, '
+    .. '"mean": %%f, "p50": %%d, "p90": %%d, "p99": %%d, "max": %%d}\\n',
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write, e.timeout, e.status,
+    latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def call(url: str, body: Any | None = None) -> tuple[int, Any]:
+    data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, None
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"paiwu serve exited with {server.returncode} before it was ready")
+        try:
+            if call(f"{base}/readyz")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("paiwu serve was not ready in time")
+
+
+def check_decisions(base: str, requests: list[dict[str, Any]]) -> None:
+    """The server decides as the engine does in-process (the API adds logging, not law)."""
+    evaluator = Evaluator()
+    expected = [json.loads(evaluator.decide(validate_request(r)).canonical_json()) for r in requests]
+    for request, want in zip(requests, expected, strict=True):
+        status, answer = call(f"{base}/v1/decisions/trade", request)
+        if status != 201 or answer["decision"] != want:
+            raise SystemExit(f"the server's decision differs for {request['id']} (HTTP {status})")
+    status, answer = call(f"{base}/v1/decisions:batch", {"requests": requests})
+    results = answer["results"] if status == 200 else []
+    if [item["status"] for item in results] != [201] * len(requests):
+        raise SystemExit(f"a batch was not decided whole (HTTP {status})")
+    if [item["result"]["decision"] for item in results] != expected:
+        raise SystemExit("the server's batch decisions differ from the in-process ones")
+    print(f"checked: the server's decisions equal the in-process ones ({len(requests)} requests, single and batch)")
+
+
+def lua_script(path: str, bodies: list[str], limit: int, folder: Path, name: str) -> Path:
+    quoted = ",\n".join(f"[==[{body}]==]" for body in bodies)
+    script = folder / f"{name}.lua"
+    values = {"bodies": quoted, "path": json.dumps(path), "limit": limit, "spread": len(bodies) // 2}
+    script.write_text(LUA % values, encoding="utf-8")
+    return script
+
+
+def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict[str, Any]:
+    threads = min(connections, 2)
+    command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
+    run = subprocess.run([*command, "-s", str(script), url], capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"wrk failed ({run.returncode}): {run.stderr or run.stdout}")
+    line = next(line for line in run.stdout.splitlines() if line.startswith("RESULT "))
+    result: dict[str, Any] = json.loads(line.removeprefix("RESULT "))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="paiwu serve worker processes")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--concurrency", default="1,16,64", help="open connections, comma-separated")
+    parser.add_argument("--batch", type=int, default=100, help="requests per batch")
+    parser.add_argument("--max-requests", type=int, default=500_000, help="at most this many HTTP requests a run")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (apt-get install -y wrk)")
+
+    requests = [validate_request(d).model_dump(mode="json", exclude_none=True) for d in trades(2_000, args.seed)]
+    singles = [json.dumps(r, ensure_ascii=False) for r in requests]
+    batches = [
+        json.dumps({"requests": requests[i : i + args.batch]}, ensure_ascii=False)
+        for i in range(0, len(requests) - args.batch + 1, args.batch)
+    ]
+    paiwu = Path(sys.executable).with_name("paiwu")
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    with tempfile.TemporaryDirectory(prefix="paiwu-bench-") as folder:
+        log_url = f"sqlite:///{folder}/decisions.sqlite3"
+        command = [str(paiwu), "serve", "--host", HOST, "--port", str(port), "--workers", str(args.workers)]
+        command += ["--log-url", log_url, "--no-access-log"]
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            wait_ready(base, server)
+            print(f"paiwu serve on {base}: {args.workers} worker processes, SQLite decision log in {folder}")
+            check_decisions(base, requests[:20])
+            print(f"wrk, {args.duration} s a run; latency in ms")
+            print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
+                  f"{'max':>7s} {'errors':>6s}")  # fmt: skip
+            for name, path, bodies, per_request in (
+                ("single", "/v1/decisions/trade", singles, 1),
+                ("batch", "/v1/decisions:batch", batches, args.batch),
+            ):
+                script = lua_script(path, bodies, args.max_requests, Path(folder), name)
+                for connections in (int(c) for c in args.concurrency.split(",")):
+                    r = run_wrk(base + path, script, connections, args.duration)
+                    rate = r["requests"] / r["seconds"]
+                    errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
+                    print(
+                        f"{name:8s} {connections:5d} {rate:8,.0f} {rate * per_request:11,.0f} {r['p50'] / 1e3:7.1f} "
+                        f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d}"
+                    )
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+
+
+if __name__ == "__main__":
+    main()
