@@ -22,6 +22,7 @@ from paiwu.policies.reforms import load_reform
 
 from .body import read_json
 from .decisions import AsOf
+from .openapi import problem_responses
 from .problems import FieldError, ProblemError
 from .service import DecisionService
 
@@ -48,7 +49,11 @@ def reform_router(service: DecisionService, reform_dir: Path, max_body: int) -> 
         names = sorted(p.stem for p in reform_dir.glob("*.yaml")) if reform_dir.is_dir() else []
         return {"reforms": names}
 
-    @router.post("/{name}/decisions/{kind}", summary="Decide one request under a reform, beside the baseline")
+    @router.post(
+        "/{name}/decisions/{kind}",
+        summary="Decide one request under a reform, beside the baseline",
+        responses=problem_responses(400, 404, 413, 415, 422, 500),
+    )
     async def what_if(name: str, kind: str, request: Request, as_of: AsOf = None) -> Response:
         data = await read_json(request, max_body)
 
