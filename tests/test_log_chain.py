@@ -9,7 +9,6 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -272,9 +271,7 @@ def test_a_rewritten_tail_is_caught_by_the_head_or_else_by_an_anchor(sqlite_url:
 
 def test_an_unchained_row_is_named(log_url: str, evaluator: Evaluator) -> None:
     entries = filled(log_url, evaluator, count=3)
-    e = dataclasses.replace(entries[0], decision_id="d-unchained", idempotency_key=None)
-    values = ", ".join("NULL" if v is None else "'" + str(v).replace("'", "''") + "'" for v in dataclasses.astuple(e))
-    tamper(log_url, f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({values})")
+    tamper(log_url, insert_unchained(dataclasses.replace(entries[0], decision_id="d-unchained", idempotency_key=None)))
     code, out = verify(log_url)
     assert code == 1 and out.startswith("ALTERED: unchained: entry (seq 4, decision d-unchained")
 
@@ -295,35 +292,44 @@ def test_verify_refuses_a_log_that_is_not_there(tmp_path: Path) -> None:
 
 # -- logs of schema 1, written before the chain -----------------------------------------------
 
-SCHEMA_1 = """
-CREATE TABLE paiwu_log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE policy_snapshots (policy_version TEXT PRIMARY KEY, stored_at TEXT NOT NULL, files_json TEXT NOT NULL);
-CREATE TABLE decisions (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, decision_id TEXT NOT NULL UNIQUE, logged_at TEXT NOT NULL,
-    kind TEXT NOT NULL, as_of TEXT, idempotency_key TEXT UNIQUE, request_json TEXT NOT NULL,
-    request_hash TEXT NOT NULL, decision_json TEXT NOT NULL, status TEXT NOT NULL,
-    policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version), paiwu_version TEXT NOT NULL
-);
-INSERT INTO paiwu_log_meta VALUES ('schema', '1');
-"""
+
+def schema_1(url: str) -> list[str]:
+    """The tables paiwu wrote before the chain (schema version 1), on either backend."""
+    seq = "INTEGER PRIMARY KEY AUTOINCREMENT" if sqlite_path(url) else "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    return [
+        "CREATE TABLE paiwu_log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE policy_snapshots (policy_version TEXT PRIMARY KEY, stored_at TEXT NOT NULL, files_json TEXT NOT NULL)",
+        f"""CREATE TABLE decisions (
+            seq {seq}, decision_id TEXT NOT NULL UNIQUE, logged_at TEXT NOT NULL,
+            kind TEXT NOT NULL, as_of TEXT, idempotency_key TEXT UNIQUE, request_json TEXT NOT NULL,
+            request_hash TEXT NOT NULL, decision_json TEXT NOT NULL, status TEXT NOT NULL,
+            policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version), paiwu_version TEXT NOT NULL
+        )""",
+        "INSERT INTO paiwu_log_meta VALUES ('schema', '1')",
+    ]
+
+
+def literal(value: object) -> str:
+    return "NULL" if value is None else "'" + str(value).replace("'", "''") + "'"
+
+
+def insert_unchained(e: LogEntry) -> str:
+    """A row as paiwu wrote it before the chain, or as anything writing around paiwu would."""
+    return f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join(map(literal, dataclasses.astuple(e)))})"
 
 
 @pytest.fixture
-def schema_1_log(tmp_path: Path, evaluator: Evaluator) -> Iterator[tuple[str, list[LogEntry]]]:
-    path = tmp_path / "old.sqlite3"
+def schema_1_log(log_url: str, evaluator: Evaluator) -> tuple[str, list[LogEntry]]:
     snapshot = capture_snapshot()
     old = [entry(evaluator, n) for n in range(5)]
-    with sqlite3.connect(path) as db:
-        db.executescript(SCHEMA_1)
-        db.execute(
-            "INSERT INTO policy_snapshots VALUES (?, ?, ?)", (snapshot.version, "2025", json.dumps(snapshot.files))
-        )
-        db.executemany(
-            f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
-            [dataclasses.astuple(e) for e in old],
-        )
-    db.close()
-    yield f"sqlite:///{path}", old
+    files = literal(json.dumps(snapshot.files))
+    tamper(
+        log_url,
+        *schema_1(log_url),
+        f"INSERT INTO policy_snapshots VALUES ('{snapshot.version}', '2025', {files})",
+        *map(insert_unchained, old),
+    )
+    return log_url, old
 
 
 def test_a_log_of_schema_1_is_chained_when_opened(
@@ -338,9 +344,8 @@ def test_a_log_of_schema_1_is_chained_when_opened(
     code, out = verify(url)
     assert code == 0, out
     assert "note: entries #1–#5 were logged before the log was chained" in out
-    with sqlite3.connect(sqlite_path(url) or "") as db:
-        assert db.execute("SELECT value FROM paiwu_log_meta WHERE key = 'schema'").fetchone() == ("2",)
-    db.close()
+    with open_log(url, create=False) as log:
+        assert log._run("SELECT value FROM paiwu_log_meta WHERE key = 'schema'") == [("2",)]
     # An edit of an entry chained by the upgrade is caught like any other.
     tamper(url, "UPDATE decisions SET status = 'eligible' WHERE seq = 2")
     code, out = verify(url)
