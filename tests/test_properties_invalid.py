@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -20,11 +19,6 @@ from .test_properties import EXAMPLES, put, requests
 KINDS = tuple(REQUEST_MODELS)
 # Text YAML's reader takes: no control characters, lone surrogates or U+FFFE/U+FFFF (those are below).
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"), max_size=20)
-READER_BUG = (
-    "src/paiwu/yamlsafe.py builds its loader outside its try: PyYAML's reader refuses a control character "
-    "(even U+007F, valid in JSON) or an undecodable byte with a ReaderError that escapes load_request "
-    "(paiwu check prints a traceback and exits 1, the code for ineligible)"
-)
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Values no reading of the type accepts (pydantic takes 0/1 and "yes"/"no" as booleans, so they are not here).
@@ -128,7 +122,6 @@ def test_arbitrary_text_is_a_request_or_a_request_error(text: str) -> None:
         assert error.problems
 
 
-@pytest.mark.xfail(reason=READER_BUG, raises=yaml.YAMLError, strict=True)
 @settings(max_examples=EXAMPLES * 3, deadline=None)
 @given(text=st.text(max_size=400))
 def test_arbitrary_text_with_control_characters_is_a_request_or_a_request_error(text: str) -> None:
@@ -138,7 +131,6 @@ def test_arbitrary_text_with_control_characters_is_a_request_or_a_request_error(
         assert error.problems
 
 
-@pytest.mark.xfail(reason=READER_BUG, raises=yaml.YAMLError, strict=True)
 @settings(max_examples=EXAMPLES * 3, deadline=None)
 @given(raw=st.binary(max_size=400))
 def test_bytes_that_are_not_utf8_are_a_request_error(raw: bytes) -> None:
@@ -152,14 +144,12 @@ def test_bytes_that_are_not_utf8_are_a_request_error(raw: bytes) -> None:
         raw.decode("utf-8")  # accepted only if it was UTF-8 after all
 
 
-@pytest.mark.xfail(reason=READER_BUG, raises=yaml.YAMLError, strict=True)
 def test_a_bad_byte_inside_a_valid_request_is_refused() -> None:
     text = text_of({"kind": "trade", "seller": {"name": "徐州"}}).encode("utf-8").replace("徐".encode(), b"\xe5\xbe")
     error = refused(text.decode("utf-8", errors="surrogateescape"))
     assert error.problems[0].field == "" and "special characters are not allowed" in error.problems[0].message
 
 
-@pytest.mark.xfail(reason=READER_BUG, raises=yaml.YAMLError, strict=True)
 def test_a_delete_character_valid_in_json_is_refused_naming_it() -> None:
     error = refused('{"kind": "trade", "id": "a\x7f"}')
     assert "special characters are not allowed" in error.problems[0].message

@@ -104,7 +104,15 @@ def load_text(text: str, source: str) -> Any:
     """Parse one YAML (or JSON, which is YAML) document into plain data with line info."""
     if len(text.encode("utf-8", errors="replace")) > MAX_DOCUMENT_BYTES:
         raise YamlError(f"document larger than {MAX_DOCUMENT_BYTES} bytes", source)
-    loader = _Loader(text)
+    try:
+        # the reader checks every character as the loader is built: a control character or an
+        # undecodable byte is refused here, with its position
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1 if error.position is not None else None
+        raise YamlError(
+            f"special characters are not allowed ({error.reason} at character {error.position})", source, line
+        ) from None
     loader.name = source
     try:
         return loader.get_single_data()
