@@ -155,6 +155,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=100, help="requests per batch")
     parser.add_argument("--max-requests", type=int, default=500_000, help="at most this many HTTP requests a run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--force-nodelay",
+        action="store_true",
+        help="diagnosis: TCP_NODELAY in the server's processes (bench/nodelay/sitecustomize.py)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
@@ -172,10 +177,16 @@ def main() -> None:
         log_url = f"sqlite:///{folder}/decisions.sqlite3"
         command = [str(paiwu), "serve", "--host", HOST, "--port", str(port), "--workers", str(args.workers)]
         command += ["--log-url", log_url, "--no-access-log"]
-        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        env = dict(os.environ)
+        if args.force_nodelay:
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "nodelay"), env.get("PYTHONPATH")]))
+        server = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
+        )
         try:
             wait_ready(base, server)
-            print(f"paiwu serve on {base}: {args.workers} worker processes, SQLite decision log in {folder}")
+            nodelay = " (TCP_NODELAY forced: bench/nodelay)" if args.force_nodelay else ""
+            print(f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, SQLite decision log in {folder}")
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
