@@ -70,6 +70,7 @@ class Epoch:
     _in_force: dict[tuple[str, int], list[CompiledRule]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _keys: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
     parameters: dict[tuple[str, int, tuple[str, ...]], dict[str, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -86,6 +87,13 @@ class Epoch:
             ends = {c.rule.effective_to + dt.timedelta(days=1) for c in rules if c.rule.effective_to}
             bounds = self._bounds[kind] = sorted(starts | ends)
         return bisect.bisect_right(bounds, day)
+
+    def keys(self, kind: str) -> frozenset[str]:
+        """The engine keys the kind's rules read."""
+        found = self._keys.get(kind)
+        if found is None:
+            found = self._keys[kind] = frozenset(k for c in self.by_kind.get(kind, []) for k in c.keys)
+        return found
 
     def in_force(self, kind: str, day: dt.date | None) -> list[CompiledRule]:
         """The kind's rules in force on a day (without a day: all), in legal order."""
@@ -196,12 +204,12 @@ class Evaluator:
         """Every rule of the kind in force on the as-of date, with its three-valued result."""
         epoch = epoch or self.epoch(as_of)
         fired = epoch.session.fired(flat.fact)
-        present = flat.fact.__contains__
+        missing = epoch.keys(kind).difference(flat.fact)  # what some rule of the kind reads and the request lacks
         results: dict[str, RuleResult] = {}
         for compiled in epoch.in_force(kind, as_of):
             if compiled.holds_name in fired:
                 result = "holds"
-            elif compiled.fails_name in fired or all(map(present, compiled.keys)):
+            elif compiled.fails_name in fired or not missing or missing.isdisjoint(compiled.keys):
                 result = "fails"  # certainly false; with every fact present, not holding is failing
             else:
                 result = "unknown"
@@ -303,17 +311,21 @@ class Evaluator:
     def _instrument_status(items: list[RuleResult], state: bool) -> Status:
         if not items:
             return "not_applicable"
-        if any(i.compiled.rule.scope and i.result == "holds" for i in items):
-            return "not_applicable"
-        if any(i.result == "holds" and i.compiled.rule.outcome in ("ineligible", "non_compliant") for i in items):
+        prohibited = review = False
+        for item in items:
+            if item.result == "holds":
+                rule = item.compiled.rule
+                if rule.scope:  # out of scope: whatever else holds
+                    return "not_applicable"
+                if rule.outcome in ("ineligible", "non_compliant"):
+                    prohibited = True
+                elif rule.outcome == "needs_review":
+                    review = True
+            elif item.result == "unknown" and item.compiled.rule.outcome != "notice":  # a reminder decides nothing
+                review = True
+        if prohibited:
             return settled(state, prohibited=True)
-        if any(
-            (i.result == "unknown" and i.compiled.rule.outcome != "notice")  # a reminder decides nothing
-            or (i.result == "holds" and i.compiled.rule.outcome == "needs_review")
-            for i in items
-        ):
-            return "needs_review"
-        return settled(state, prohibited=False)
+        return "needs_review" if review else settled(state, prohibited=False)
 
     def _instrument_result(self, instrument_id: str, status: Status) -> InstrumentResult:
         found = self._instrument_results.get((instrument_id, status))

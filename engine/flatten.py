@@ -46,17 +46,20 @@ class Flattened:
         self.notes = notes  # path -> why a derived value could not be computed
 
 
-_Plan = tuple[tuple[str, str, tuple[str, ...], FactSpec | None], ...]
+_Plan = tuple[tuple[str, str, tuple[str, ...], FactSpec | None, bool], ...]
 
 
 def _plan(policy: CompiledPolicy, kind: str) -> _Plan:
-    """What flatten reads for a kind, worked out once per compiled policy: path, key, parts, spec."""
+    """What flatten reads for a kind, worked out once per compiled policy: each path, its engine
+    key, its parts, its spec, and whether its bool and str values enter the engine as they are
+    (all but dates, which may be written as text)."""
     plan: _Plan | None = policy.flat_plans.get(kind)
     if plan is None:
         schema: dict[str, FactSpec] = policy.schema[kind]
         plan = tuple(
-            (path, fact_key(path), tuple(path.split(".")), schema.get(path))
+            (path, fact_key(path), tuple(path.split(".")), spec, spec is not None and spec.type != "date")
             for path in policy.paths_by_kind.get(kind, ())
+            for spec in (schema.get(path),)
         )
         policy.flat_plans[kind] = plan
     return plan
@@ -66,7 +69,7 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
     fact: dict[str, Any] = {KIND_KEY: kind}
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
-    for path, key, parts, spec in _plan(policy, kind):
+    for path, key, parts, spec, as_is in _plan(policy, kind):
         if path == "as_of":
             value: Any = as_of
         else:
@@ -78,7 +81,7 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
         if value is None:
             continue
         values[path] = value
-        fact[key] = encode(spec, value)
+        fact[key] = value if as_is and value.__class__ in (bool, str) else encode(spec, value)
     for ref in policy.refs_by_kind.get(kind, ()):
         base = as_of if ref.path == "as_of" else lookup(request, ref.path)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):

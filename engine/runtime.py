@@ -1,8 +1,14 @@
 """The durable-rules session for one compiled policy, handled as shared/notes/durable-rules.md
-says it must be: facts (not events) so every matching rule fires, a fresh session per request that
-is always deleted (at most 1024 live sessions per ruleset), a host without background timer
+says it must be: facts (not events) so every matching rule fires, a host without background timer
 threads and one lock (the background loop races with dispatch), and action exceptions - which
 durable-rules swallows into the session state - raised again.
+
+One session per ruleset serves every request in turn: the request's fact is asserted, the rules it
+fired are taken, and the fact is retracted, which leaves the session as it was (nothing pending is
+checked). Creating a session costs more than matching a fact - durable-rules sets up frame pools
+for every rule of the ruleset in each new session - and one live session per ruleset stays far
+from the limit of 1024. If anything fails midway, the session is deleted and the next request
+starts a new one.
 
 Measured here as well: deleting the session of a fact that matched no rule crashes the process
 (segmentation fault in durable-rules 2.0.28). Every ruleset therefore carries a sentinel rule that
@@ -63,6 +69,7 @@ class RulesSession:
     def __init__(self, definition: dict[str, Any], kinds: Mapping[str, Iterable[str]] | None = None) -> None:
         self._lock = threading.Lock()
         self._sids = itertools.count(1)
+        self._live: dict[int, str] = {}  # ruleset handle -> its session
         self._fired: set[str] = set()
         self.name = f"paiwu{next(self._names)}"
         if SENTINEL in definition:
@@ -90,29 +97,36 @@ class RulesSession:
         return record
 
     def fired(self, fact: dict[str, Any]) -> frozenset[str]:
-        """Assert one request's fact in a fresh session; the names of every rule that matched."""
+        """Assert one request's fact, take the names of every rule that matched, retract the fact."""
         if MARKER not in fact:
             raise ValueError(f"a request fact carries '{MARKER}'")
         handle = self._handles.get(fact[MARKER] if self._split else _WHOLE)
         if handle is None:
             return frozenset()  # no rule of this kind
         with self._lock:
-            sid = str(next(self._sids))
-            # encoded as durable.engine encodes a fact
-            code, state = native.assert_fact(handle, json.dumps({**fact, "sid": sid}, ensure_ascii=False))
+            sid = self._live.get(handle) or self._live.setdefault(handle, str(next(self._sids)))
+            message = json.dumps({**fact, "sid": sid}, ensure_ascii=False)  # as durable.engine encodes a fact
+            code, state = native.assert_fact(handle, message)
             if code == NOT_HANDLED:  # pragma: no cover - the sentinel matches every request
                 raise EngineFailure("no rule matched the request, not even the sentinel")
             names: list[str] = []
+            done = False
             try:
-                if code != 0:  # pragma: no cover - a fresh session has observed nothing
+                if code != 0:  # pragma: no cover - every fact is retracted after its request
                     raise EngineFailure(f"durable-rules did not take the fact (result code {code})")
                 result = native.start_action_for_state(handle, state)
                 messages: str | None = result[1] if result else None
                 while messages is not None:
                     names.append(messages[2 : messages.index('"', 2)])  # {"<rule name>": {...the fact...}}
                     messages = native.complete_and_start_action(handle, state)
+                native.retract_fact(handle, message)
+                if native.start_action_for_state(handle, state) is not None:  # pragma: no cover
+                    raise EngineFailure("durable-rules left an action pending once the fact was retracted")
+                done = True
             finally:
-                native.delete_state(handle, sid)
+                if not done:  # what is left of this request goes with its session
+                    del self._live[handle]
+                    native.delete_state(handle, sid)
             self._fired = set()
             for rule_name in names:
                 action = self._actions.get(rule_name)
