@@ -59,6 +59,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2_000, help="decisions per check kind over its examples")
     parser.add_argument("--memory", type=int, default=100_000, help="decisions for the memory check (0: skip)")
     args = parser.parse_args()
+    if 0 < args.memory < 1_000:
+        parser.error("--memory is 0 (no memory check) or at least 1000")
 
     print(f"paiwu {paiwu.__version__}, Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
     start = time.perf_counter()

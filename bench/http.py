@@ -50,8 +50,7 @@ local bodies = {
 %(bodies)s
 }
 local path = %(path)s
-local limit = %(limit)d
-local next_body, sent = 0, 0
+local limit, next_body, sent = 0, 0, 0
 
 local threads = 0
 function setup(thread)  -- each wrk thread starts at another request
@@ -59,7 +58,8 @@ function setup(thread)  -- each wrk thread starts at another request
   threads = threads + 1
 end
 
-function init(args)
+function init(args)  -- args: the most requests this thread may send
+  limit = tonumber(args[1])
   next_body = tonumber(first) or 0
 end
 
@@ -128,18 +128,18 @@ def check_decisions(base: str, requests: list[dict[str, Any]]) -> None:
     print(f"checked: the server's decisions equal the in-process ones ({len(requests)} requests, single and batch)")
 
 
-def lua_script(path: str, bodies: list[str], limit: int, folder: Path, name: str) -> Path:
+def lua_script(path: str, bodies: list[str], folder: Path, name: str) -> Path:
     quoted = ",\n".join(f"[==[{body}]==]" for body in bodies)
     script = folder / f"{name}.lua"
-    values = {"bodies": quoted, "path": json.dumps(path), "limit": limit, "spread": len(bodies) // 2}
+    values = {"bodies": quoted, "path": json.dumps(path), "spread": len(bodies) // 2}
     script.write_text(LUA % values, encoding="utf-8")
     return script
 
 
-def run_wrk(url: str, script: Path, connections: int, duration: int) -> dict[str, Any]:
+def run_wrk(url: str, script: Path, connections: int, duration: int, most: int) -> dict[str, Any]:
     threads = min(connections, 2)
     command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s"]
-    run = subprocess.run([*command, "-s", str(script), url], capture_output=True, text=True)
+    run = subprocess.run([*command, "-s", str(script), url, "--", str(most // threads)], capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"wrk failed ({run.returncode}): {run.stderr or run.stdout}")
     line = next(line for line in run.stdout.splitlines() if line.startswith("RESULT "))
@@ -195,9 +195,9 @@ def main() -> None:
                 ("single", "/v1/decisions/trade", singles, 1),
                 ("batch", "/v1/decisions:batch", batches, args.batch),
             ):
-                script = lua_script(path, bodies, args.max_requests, Path(folder), name)
+                script = lua_script(path, bodies, Path(folder), name)
                 for connections in (int(c) for c in args.concurrency.split(",")):
-                    r = run_wrk(base + path, script, connections, args.duration)
+                    r = run_wrk(base + path, script, connections, args.duration, args.max_requests)
                     rate = r["requests"] / r["seconds"]
                     errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
                     print(
