@@ -7,15 +7,14 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from paiwu.facts import REQUEST_MODELS
 
 from .body import read_json
 from .openapi import batch_body, problem_responses, request_body
 from .problems import FieldError, ProblemError
-from .schemas import BatchResponse, LoggedDecision, logged_decision
+from .schemas import BatchResponse, LoggedDecision, logged_decision_json
 from .service import Answer, DecisionService
 
 
@@ -56,11 +55,16 @@ IdempotencyKey = Annotated[
 ]
 
 
-def _answer(answer: Answer) -> JSONResponse:
+def _json(text: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """JSON text already made (the logged decision spliced in), sent as it is."""
+    return Response(text.encode("utf-8"), status_code=status, headers=headers, media_type="application/json")
+
+
+def _answer(answer: Answer) -> Response:
     entry = answer.entry
-    return JSONResponse(
-        logged_decision(entry),
-        status_code=answer.status,
+    return _json(
+        logged_decision_json(entry),
+        status=answer.status,
         headers={
             "Location": f"/v1/decisions/{entry.decision_id}",
             "Idempotent-Replayed": "true" if answer.replayed else "false",
@@ -71,7 +75,7 @@ def _answer(answer: Answer) -> JSONResponse:
 def _single(service: DecisionService, kind: str, max_body: int) -> Callable[..., Awaitable[Response]]:
     async def decide(request: Request, as_of: AsOf = None, idempotency_key: IdempotencyKey = None) -> Response:
         data = await read_json(request, max_body)
-        answer = await run_in_threadpool(service.decide, data, kind, as_of, idempotency_key)
+        answer = await service.decide(data, kind, as_of, idempotency_key)
         return _answer(answer)
 
     return decide
@@ -106,8 +110,8 @@ def decision_router(service: DecisionService, max_body: int) -> APIRouter:
 
     async def decide_batch(request: Request, as_of: AsOf = None, idempotency_key: IdempotencyKey = None) -> Response:
         data = await read_json(request, max_body)
-        results = await run_in_threadpool(service.decide_batch, data, as_of, idempotency_key)
-        return JSONResponse({"results": results})
+        results = await service.decide_batch(data, as_of, idempotency_key)
+        return _json(f'{{"results":[{",".join(results)}]}}')
 
     router.add_api_route(
         "/decisions:batch",
@@ -128,7 +132,7 @@ def decision_router(service: DecisionService, max_body: int) -> APIRouter:
         entry = service.using_log(lambda: service.log.get(decision_id))
         if entry is None:
             raise ProblemError(404, "not-found", f"no decision {decision_id!r} in the decision log")
-        return JSONResponse(logged_decision(entry))
+        return _json(logged_decision_json(entry))
 
     router.add_api_route(
         "/decisions/{decision_id}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -27,19 +28,26 @@ class LoggedDecision(BaseModel):
     decision: Decision
 
 
-def logged_decision(entry: LogEntry) -> dict[str, Any]:
-    """The answer for a log entry: the decision exactly as logged, never re-serialised from memory."""
-    return {
-        "decision_id": entry.decision_id,
-        "logged_at": entry.logged_at,
-        "kind": entry.kind,
-        "as_of": entry.as_of,
-        "idempotency_key": entry.idempotency_key,
-        "policy_version": entry.policy_version,
-        "request_hash": entry.request_hash,
-        "request": entry.request(),
-        "decision": entry.decision(),
-    }
+def logged_decision_json(entry: LogEntry) -> str:
+    """The answer for a log entry, as JSON text: the request and decision are the logged text itself.
+
+    Splicing the stored JSON in (rather than parsing it and encoding it again) answers exactly the
+    bytes the log holds, and spares two JSON passes over the largest part of every answer.
+    """
+    head = json.dumps(
+        {
+            "decision_id": entry.decision_id,
+            "logged_at": entry.logged_at,
+            "kind": entry.kind,
+            "as_of": entry.as_of,
+            "idempotency_key": entry.idempotency_key,
+            "policy_version": entry.policy_version,
+            "request_hash": entry.request_hash,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return f'{head[:-1]},"request":{entry.request_json},"decision":{entry.decision_json}}}'
 
 
 class BatchItem(BaseModel):

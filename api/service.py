@@ -2,26 +2,35 @@
 
 The legal work is the engine's (``Evaluator.decide``, as in ``paiwu check``); this module only
 validates the request as the CLI does, keeps idempotency keys, and writes the decision to the
-log before anything is answered.
+log before anything is answered. Decisions of concurrent requests are committed together
+(``GroupCommit``): one disk flush for all of them, each answered once its transaction commits.
+
+Deciding runs on the event loop itself. durable-rules decides one request at a time in a process
+(a lock), so worker threads would add hand-offs and contention for the interpreter, not
+parallelism (the API scales by worker processes); the loop reads and writes other connections
+between two decisions. What waits on the database leaves the loop: the commit is awaited, and an
+idempotency-key lookup runs in a thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from paiwu.engine.evaluate import Evaluator
 from paiwu.engine.runtime import EngineFailure
-from paiwu.facts import RequestError, validate_request
-from paiwu.store import DecisionLog, LogEntry, LogUnavailable, new_entry, question
+from paiwu.facts import RequestError, canonical_request, validate_request
+from paiwu.store import DecisionLog, GroupCommit, LogEntry, LogUnavailable, new_entry, question
 
 from .problems import FieldError, ProblemError, field_errors
-from .schemas import logged_decision
+from .schemas import logged_decision_json
 
 MAX_BATCH = 100
 logger = logging.getLogger("paiwu.api")
@@ -51,15 +60,18 @@ class DecisionService:
     def __init__(self, evaluator: Evaluator, log: DecisionLog, max_batch: int = MAX_BATCH) -> None:
         self.evaluator = evaluator
         self.log = log
+        self.writer = GroupCommit(log)
         self.max_batch = max_batch
+
+    def close(self) -> None:
+        """Commit what is queued; the log itself is closed by its owner."""
+        self.writer.close()
 
     def using_log(self, call: Callable[[], T]) -> T:
         try:
             return call()
         except LogUnavailable as error:
-            logger.error("decision log unavailable: %s", error)
-            detail = "no decision can be made while the decision log cannot be written; retry later"
-            raise ProblemError(503, "log-unavailable", detail, headers={"Retry-After": "5"}) from None
+            raise self._unavailable(error) from None
 
     def validate(self, data: Any, source: str, kind: str | None = None) -> BaseModel:
         """The CLI's validation; ``kind`` is the endpoint's, which the body may omit but not contradict."""
@@ -87,14 +99,15 @@ class DecisionService:
         return Answer(entry, replayed=True)
 
     def _evaluate(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> LogEntry:
+        canonical = canonical_request(request)  # made once: for the request hash and for the log
         try:
-            decision = self.evaluator.decide(request, as_of=as_of)
+            decision = self.evaluator.decide(request, as_of=as_of, canonical=canonical)
         except EngineFailure:
             logger.exception("the engine failed on a request")
             raise ProblemError(
                 500, "engine-failure", "the rules engine failed on this request; the failure has been logged"
             ) from None
-        return new_entry(request, decision, as_of, key)
+        return new_entry(request, decision, as_of, key, canonical)
 
     @staticmethod
     def _settle(mine: LogEntry, stored: LogEntry, created: bool) -> Answer:
@@ -105,13 +118,33 @@ class DecisionService:
             raise _conflict(str(mine.idempotency_key))
         return Answer(stored, replayed=True)
 
-    def decide(self, data: Any, kind: str, as_of: dt.date | None, key: str | None) -> Answer:
+    async def _lookup(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> Answer | None:
+        if key is None:
+            return None
+        return await run_in_threadpool(self._already_logged, request, as_of, key)
+
+    async def _commit(self, entries: list[LogEntry]) -> list[tuple[LogEntry, bool]]:
+        """Resolved once the entries are committed, with those of every request that came meanwhile."""
+        return await self.using_log_async(asyncio.wrap_future(self.writer.submit(entries)))
+
+    async def using_log_async(self, waiting: Awaitable[T]) -> T:
+        try:
+            return await waiting
+        except LogUnavailable as error:
+            raise self._unavailable(error) from None
+
+    def _unavailable(self, error: LogUnavailable) -> ProblemError:
+        logger.error("decision log unavailable: %s", error)
+        detail = "no decision can be made while the decision log cannot be written; retry later"
+        return ProblemError(503, "log-unavailable", detail, headers={"Retry-After": "5"})
+
+    async def decide(self, data: Any, kind: str, as_of: dt.date | None, key: str | None) -> Answer:
         request = self.validate(data, "body", kind)
-        answer = self._already_logged(request, as_of, key)
+        answer = await self._lookup(request, as_of, key)
         if answer is not None:
             return answer
         entry = self._evaluate(request, as_of, key)
-        stored, created = self.using_log(lambda: self.log.record(entry))
+        [(stored, created)] = await self._commit([entry])
         return self._settle(entry, stored, created)
 
     def _batch_requests(self, data: Any) -> list[Any]:
@@ -130,16 +163,19 @@ class DecisionService:
             raise invalid(f"a batch holds 1 to {self.max_batch} requests (got {len(requests)})")
         return requests
 
-    def decide_batch(self, data: Any, as_of: dt.date | None, key: str | None) -> list[dict[str, Any]]:
-        """Each request answered in order; request i uses the idempotency key ``{key}:{i}``."""
+    async def decide_batch(self, data: Any, as_of: dt.date | None, key: str | None) -> list[str]:
+        """Each request answered in order, as the JSON text of its batch item (see ``BatchItem``).
+
+        Request i uses the idempotency key ``{key}:{i}``.
+        """
         requests = self._batch_requests(data)
-        results: list[dict[str, Any]] = [{} for _ in requests]
+        results: list[str] = ["" for _ in requests]
         pending: list[tuple[int, LogEntry]] = []
         for index, item in enumerate(requests):
             item_key = f"{key}:{index}" if key else None
             try:
                 request = self.validate(item, f"requests[{index}]")
-                answer = self._already_logged(request, as_of, item_key)
+                answer = await self._lookup(request, as_of, item_key)
                 if answer is not None:
                     results[index] = _item(index, answer)
                 else:
@@ -149,7 +185,7 @@ class DecisionService:
                     raise  # the log is down: nothing of this batch is answered
                 results[index] = _failed(index, error)
         if pending:  # one transaction: the batch's new decisions are all logged, or none is
-            recorded = self.using_log(lambda: self.log.record_many([entry for _, entry in pending]))
+            recorded = await self._commit([entry for _, entry in pending])
             for (index, entry), (stored, created) in zip(pending, recorded, strict=True):
                 try:
                     results[index] = _item(index, self._settle(entry, stored, created))
@@ -158,9 +194,9 @@ class DecisionService:
         return results
 
 
-def _item(index: int, answer: Answer) -> dict[str, Any]:
-    return {"index": index, "status": answer.status, "result": logged_decision(answer.entry)}
+def _item(index: int, answer: Answer) -> str:
+    return f'{{"index":{index},"status":{answer.status},"result":{logged_decision_json(answer.entry)}}}'
 
 
-def _failed(index: int, error: ProblemError) -> dict[str, Any]:
-    return {"index": index, "status": error.problem.status, "problem": error.problem.model_dump(mode="json")}
+def _failed(index: int, error: ProblemError) -> str:
+    return f'{{"index":{index},"status":{error.problem.status},"problem":{error.problem.model_dump_json()}}}'

@@ -53,4 +53,14 @@ def serve(host: str, port: int, workers: int, log_url: str, access_log: bool) ->
         workers=workers,
         access_log=access_log,
         log_level="info",
+        # uvloop sets TCP_NODELAY on every connection; asyncio's own loop does not on the socket
+        # uvicorn binds for several workers, and Nagle's algorithm then holds each answer ~40 ms.
+        loop="uvloop" if _has("uvloop") else "asyncio",
+        http="httptools" if _has("httptools") else "h11",
     )
+
+
+def _has(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None

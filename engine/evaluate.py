@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from paiwu import __version__
-from paiwu.facts import EVENT_DATE, STATE_KINDS
+from paiwu.facts import EVENT_DATE, STATE_KINDS, canonical_request
 from paiwu.policies.conditions import parameters_of
 from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
@@ -48,9 +47,10 @@ def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any
 
 
 def request_hash(request: BaseModel) -> str:
-    canonical = json.dumps(
-        request.model_dump(mode="json", exclude_none=True), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
+    return hash_of_canonical(canonical_request(request))
+
+
+def hash_of_canonical(canonical: str) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
@@ -228,7 +228,8 @@ class Evaluator:
                     target.blocked_by = item
         return list(results.values())
 
-    def decide(self, request: BaseModel, as_of: dt.date | None = None) -> Decision:
+    def decide(self, request: BaseModel, as_of: dt.date | None = None, canonical: str | None = None) -> Decision:
+        """The decision on ``request``; ``canonical``, its canonical_request text if the caller made it already."""
         kind: str = getattr(request, "kind")  # noqa: B009 - every request model has a kind
         day = as_of_date(request, as_of)
         epoch = self.epoch(day)
@@ -287,7 +288,7 @@ class Evaluator:
             interpretations=list(interpretations.values()),
             parameters=self._parameters(epoch, kind, day, results, applicable),
             policy_version=self.version,
-            request_hash=request_hash(request),
+            request_hash=hash_of_canonical(canonical or canonical_request(request)),
             paiwu_version=__version__,
         )
 

@@ -4,6 +4,7 @@ Every fact may be absent, and absence is not falsity: the engine turns a missing
 clause needs into ``needs_review`` naming it.
 """
 
+from .canonical import canonical_json, canonical_request
 from .load import FieldProblem, RequestError, load_request, validate_request
 from .models import (
     ACTION_KINDS,
@@ -28,6 +29,8 @@ __all__ = [
     "Request",
     "RequestError",
     "TradeRequest",
+    "canonical_json",
+    "canonical_request",
     "fact_schema",
     "load_request",
     "parse_request",

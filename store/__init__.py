@@ -1,8 +1,11 @@
 """The decision log: every decision, its request and policy version, durable and replayable."""
 
+from paiwu.facts import canonical_json
+
 from .chain import GENESIS, ChainedRow, ChainProblem, ChainReport, Link, chain_content, hash_entry, parse_anchor
 from .connect import DEFAULT_LOG_URL, LOG_URL_VARIABLE, describe, open_log
-from .entry import LogEntry, Question, canonical_json, new_entry, question
+from .entry import LogEntry, Question, new_entry, question
+from .group import GroupCommit
 from .log import DecisionLog, LogUnavailable
 from .replay import DecisionDiff, ReplayError, ReplayReport, replay
 from .snapshot import PolicySnapshot, SnapshotError, capture_snapshot, evaluator_for
@@ -16,6 +19,7 @@ __all__ = [
     "ChainedRow",
     "DecisionDiff",
     "DecisionLog",
+    "GroupCommit",
     "Link",
     "LogEntry",
     "LogUnavailable",

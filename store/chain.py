@@ -28,7 +28,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .entry import LogEntry, canonical_json
+from paiwu.facts import canonical_json
+
+from .entry import LogEntry
 
 CHAIN_FORMAT = "paiwu-decision-log/1"
 GENESIS = "sha256:" + "0" * 64  # the prev_hash of entry 1
@@ -73,10 +75,52 @@ def hash_entry(entry: LogEntry, index: int, prev_hash: str) -> str:
     return "sha256:" + hashlib.sha256(chain_content(entry, index, prev_hash).encode("utf-8")).hexdigest()
 
 
-def append(head: Link, entry: LogEntry) -> Link:
+def append(head: Link, entry: LogEntry | Prepared) -> Link:
     """The link of ``entry`` appended after ``head``."""
-    index = head.index + 1
-    return Link(index, head.entry_hash, hash_entry(entry, index, head.entry_hash))
+    prepared = entry if isinstance(entry, Prepared) else Prepared(entry)
+    return prepared.link(head)
+
+
+def _text(value: str | int | None) -> str:
+    return canonical_json(value)
+
+
+class Prepared:
+    """An entry with the hashing of its chain content done up to the part its place in the chain decides.
+
+    The canonical content's keys, sorted, are as_of, chain, decision_id, decision_json,
+    idempotency_key | index, kind, logged_at, paiwu_version, policy_version, prev_hash |
+    request_hash, request_json, status. Only ``index`` and ``prev_hash`` depend on the chain: the
+    text before them (the decision, the bulk of it) is hashed here, ahead of time and outside any
+    lock, and ``link`` finishes the hash from a copy of that state. The hash is ``hash_entry``'s,
+    byte for byte (tests/test_log_chain.py checks it): nothing of the chain's format changes.
+    """
+
+    __slots__ = ("_after", "_before", "_between", "entry")
+
+    def __init__(self, entry: LogEntry) -> None:
+        self.entry = entry
+        before = (
+            f'{{"as_of":{_text(entry.as_of)},"chain":{_text(CHAIN_FORMAT)},"decision_id":{_text(entry.decision_id)},'
+            f'"decision_json":{_text(entry.decision_json)},"idempotency_key":{_text(entry.idempotency_key)},"index":'
+        )
+        self._before = hashlib.sha256(before.encode("utf-8"))
+        self._between = (
+            f',"kind":{_text(entry.kind)},"logged_at":{_text(entry.logged_at)},'
+            f'"paiwu_version":{_text(entry.paiwu_version)},"policy_version":{_text(entry.policy_version)},"prev_hash":'
+        )
+        self._after = (
+            f',"request_hash":{_text(entry.request_hash)},"request_json":{_text(entry.request_json)},'
+            f'"status":{_text(entry.status)}}}'
+        ).encode()
+
+    def link(self, head: Link) -> Link:
+        """The link of this entry appended after ``head``."""
+        index = head.index + 1
+        digest = self._before.copy()
+        digest.update(f"{index}{self._between}{_text(head.entry_hash)}".encode())
+        digest.update(self._after)
+        return Link(index, head.entry_hash, "sha256:" + digest.hexdigest())
 
 
 @dataclass(frozen=True)

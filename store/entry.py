@@ -11,16 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from paiwu.engine.decision import Decision
-
-
-def canonical_json(value: Any) -> str:
-    """Sorted keys, no spaces, UTF-8 text: equal data gives equal text (and equal hashes)."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-
-
-def canonical_request(request: BaseModel) -> str:
-    """The validated request as the engine's request hash sees it (absent facts left out)."""
-    return canonical_json(request.model_dump(mode="json", exclude_none=True))
+from paiwu.facts import canonical_request
 
 
 def utc_timestamp(moment: dt.datetime | None = None) -> str:
@@ -80,14 +71,16 @@ def new_entry(
     decision: Decision,
     as_of: dt.date | None = None,
     idempotency_key: str | None = None,
+    canonical: str | None = None,
 ) -> LogEntry:
+    """The entry of ``decision`` on ``request``; ``canonical``, the request's canonical text if made already."""
     return LogEntry(
         decision_id=str(uuid.uuid4()),
         logged_at=utc_timestamp(),
         kind=decision.kind,
         as_of=as_of.isoformat() if as_of else None,
         idempotency_key=idempotency_key,
-        request_json=canonical_request(request),
+        request_json=canonical or canonical_request(request),
         request_hash=decision.request_hash,
         decision_json=decision.model_dump_json(),
         status=decision.status,

@@ -2,17 +2,26 @@
 
 WAL lets readers (log show, export, another worker) proceed while a decision is written;
 synchronous=FULL makes every commit durable (fsync) before ``record`` returns. Several worker
-processes may share the file: a writer waits for the lock (busy_timeout) instead of failing.
+processes may share the file. Writers queue on an advisory lock on ``FILE-writer.lock`` before
+they begin: SQLite's own busy handler would poll, sleeping up to 100 ms between tries, while
+the advisory lock wakes the next writer as soon as the last one commits. SQLite's lock stays the
+guard (a writer without the advisory lock, or one that cannot create it, waits in busy_timeout).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: writers wait in SQLite's busy handler only
+    fcntl = None  # type: ignore[assignment]
 
 from .log import Cursor, DecisionLog, LogUnavailable
 
@@ -60,8 +69,10 @@ class SqliteLog(DecisionLog):
         if not create and not path.is_file():
             raise LogUnavailable(f"no decision log at {path}")
         self._lock = threading.Lock()
+        self._writer_lock: int | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer_lock = _open_writer_lock(path)
             # Autocommit mode: transactions are begun explicitly, as BEGIN IMMEDIATE (see _transaction).
             self._db = sqlite3.connect(
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
@@ -74,9 +85,11 @@ class SqliteLog(DecisionLog):
             with self._transaction() as cursor:
                 self._check_schema_version(cursor)
         except (sqlite3.Error, OSError) as error:
+            self._release_writer_lock()
             raise LogUnavailable(f"cannot open the decision log {path}: {error}") from None
         except LogUnavailable:
             self._db.close()
+            self._release_writer_lock()
             raise
 
     @contextmanager
@@ -84,14 +97,21 @@ class SqliteLog(DecisionLog):
         # A writer takes the write lock at the start (IMMEDIATE), so two writers queue rather than
         # deadlock; a reader takes none, and under WAL it never waits for a writer.
         with self._lock:
-            cursor = self._db.cursor()
-            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            queued = write and self._writer_lock is not None and fcntl is not None
+            if queued:
+                fcntl.flock(self._writer_lock, fcntl.LOCK_EX)  # blocks without the GIL
             try:
-                yield cursor
-            except BaseException:
-                cursor.execute("ROLLBACK")
-                raise
-            cursor.execute("COMMIT")
+                cursor = self._db.cursor()
+                cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield cursor
+                except BaseException:
+                    cursor.execute("ROLLBACK")
+                    raise
+                cursor.execute("COMMIT")
+            finally:
+                if queued:
+                    fcntl.flock(self._writer_lock, fcntl.LOCK_UN)
 
     def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor:
         result: sqlite3.Cursor = cursor.execute(sql, tuple(params))
@@ -100,6 +120,22 @@ class SqliteLog(DecisionLog):
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self._release_writer_lock()
+
+    def _release_writer_lock(self) -> None:
+        if self._writer_lock is not None:
+            os.close(self._writer_lock)
+            self._writer_lock = None
 
     def __repr__(self) -> str:
         return f"SqliteLog({str(self.path)!r})"
+
+
+def _open_writer_lock(path: Path) -> int | None:
+    """The advisory lock file's descriptor, or None where it cannot be made (a read-only folder)."""
+    if fcntl is None:
+        return None
+    try:
+        return os.open(path.with_name(path.name + "-writer.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None

@@ -290,7 +290,7 @@ class _FailingEvaluator(Evaluator):
         super().__init__(base.policy, base.corpus)
         self.error = error
 
-    def decide(self, request: Any, as_of: Any = None) -> Any:
+    def decide(self, request: Any, as_of: Any = None, canonical: str | None = None) -> Any:
         raise self.error
 
 

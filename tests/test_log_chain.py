@@ -15,6 +15,8 @@ from typing import Any
 import psycopg
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from paiwu.cli.main import main
 from paiwu.engine.evaluate import Evaluator
@@ -22,6 +24,7 @@ from paiwu.facts import validate_request
 from paiwu.store import (
     GENESIS,
     DecisionLog,
+    Link,
     LogEntry,
     LogUnavailable,
     capture_snapshot,
@@ -29,6 +32,7 @@ from paiwu.store import (
     new_entry,
     open_log,
 )
+from paiwu.store.chain import Prepared
 from paiwu.store.connect import sqlite_path
 
 from .test_store import postgres_url
@@ -367,3 +371,29 @@ def test_two_processes_opening_a_schema_1_log_at_once_chain_it_once(
     assert len(opened) == 3
     assert [r[1] for r in rows(url)] == [1, 2, 3, 4, 5]
     assert verify(url)[0] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
+    index=st.integers(0, 10**12),
+    key=st.one_of(st.none(), st.text(max_size=20)),
+)
+def test_a_prepared_entry_hashes_exactly_as_hash_entry(text: str, index: int, key: str | None) -> None:
+    """Prepared.link finishes the hash from a saved state: it must be hash_entry's, byte for byte,
+    for any text in any field (quotes, control characters, non-BMP characters, escapes)."""
+    entry = LogEntry(
+        decision_id=text,
+        logged_at=text[::-1],
+        kind="trade" + text,
+        as_of=None if index % 2 else text,
+        idempotency_key=key,
+        request_json=json.dumps({"q": text}, ensure_ascii=False),
+        request_hash="sha256:" + text,
+        decision_json=json.dumps({"d": [text, text + '"\\\n']}, ensure_ascii=False),
+        status=text,
+        policy_version=text + "v",
+        paiwu_version="0.1.0",
+    )
+    head = Link(index, "", "sha256:" + text)
+    assert Prepared(entry).link(head) == Link(index + 1, head.entry_hash, hash_entry(entry, index + 1, head.entry_hash))
