@@ -18,7 +18,7 @@ from .schemas import BatchResponse, LoggedDecision, logged_decision_json
 from .service import Answer, DecisionService
 
 
-def as_of_option(
+async def as_of_option(  # async: FastAPI runs a plain function dependency in a thread, a hop per request
     as_of: Annotated[
         str | None,
         Query(

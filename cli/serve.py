@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
 from paiwu.engine.evaluate import default_evaluator
 from paiwu.policies.model import PolicyError
 from paiwu.store import DEFAULT_LOG_URL, LOG_URL_VARIABLE, LogUnavailable, SnapshotError, describe, open_log
+
+from .supervise import Supervisor, reuse_port_supported
 
 EXIT_FAILURE = 5
 
@@ -45,19 +48,21 @@ def serve(host: str, port: int, workers: int, log_url: str, access_log: bool) ->
         sys.exit(EXIT_FAILURE)
     click.echo(f"paiwu serve: decision log {describe(log_url)}", err=True)
     os.environ[LOG_URL_VARIABLE] = log_url  # the workers build their apps from the environment
-    uvicorn.run(
-        "paiwu.api.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        access_log=access_log,
-        log_level="info",
-        # uvloop sets TCP_NODELAY on every connection; asyncio's own loop does not on the socket
-        # uvicorn binds for several workers, and Nagle's algorithm then holds each answer ~40 ms.
-        loop="uvloop" if _has("uvloop") else "asyncio",
-        http="httptools" if _has("httptools") else "h11",
-    )
+    options: dict[str, Any] = {
+        "app": "paiwu.api.app:app_from_environment",
+        "factory": True,
+        "host": host,
+        "port": port,
+        "access_log": access_log,
+        "log_level": "info",
+        # uvloop sets TCP_NODELAY on every connection; asyncio's own loop does not on a socket
+        # made for it, and Nagle's algorithm then holds each answer ~40 ms.
+        "loop": "uvloop" if _has("uvloop") else "asyncio",
+        "http": "httptools" if _has("httptools") else "h11",
+    }
+    if workers > 1 and reuse_port_supported():
+        sys.exit(Supervisor(options, host, port, workers).run(lambda line: click.echo(line, err=True)))
+    uvicorn.run(**options, workers=workers)
 
 
 def _has(module: str) -> bool:

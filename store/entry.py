@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from pydantic import BaseModel
@@ -41,6 +41,10 @@ class LogEntry:
     policy_version: str
     paiwu_version: str
 
+    def columns(self) -> tuple[str | None, ...]:
+        """The field values in declaration order (dataclasses.astuple copies each one, deeply)."""
+        return tuple(getattr(self, name) for name in _FIELD_NAMES)
+
     def request(self) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(self.request_json)
         return value
@@ -64,6 +68,9 @@ class LogEntry:
         out["request"] = self.request()
         out["decision"] = self.decision()
         return out
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(LogEntry))
 
 
 def new_entry(

@@ -16,7 +16,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import astuple, fields
+from dataclasses import fields
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -161,7 +161,7 @@ class DecisionLog(ABC):
             for item in prepared:
                 entry = item.entry
                 link = item.link(head)
-                values = (*astuple(entry), link.index, link.prev_hash, link.entry_hash)
+                values = (*entry.columns(), link.index, link.prev_hash, link.entry_hash)
                 if self._execute(cursor, insert, values).rowcount == 1:
                     head = link
                     out.append((entry, True))

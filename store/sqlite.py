@@ -10,6 +10,7 @@ guard (a writer without the advisory lock, or one that cannot create it, waits i
 
 from __future__ import annotations
 
+import fcntl  # POSIX: the writers' advisory lock
 import os
 import sqlite3
 import threading
@@ -17,11 +18,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-try:
-    import fcntl
-except ImportError:  # not POSIX: writers wait in SQLite's busy handler only
-    fcntl = None  # type: ignore[assignment]
 
 from .log import Cursor, DecisionLog, LogUnavailable
 
@@ -97,9 +93,9 @@ class SqliteLog(DecisionLog):
         # A writer takes the write lock at the start (IMMEDIATE), so two writers queue rather than
         # deadlock; a reader takes none, and under WAL it never waits for a writer.
         with self._lock:
-            queued = write and self._writer_lock is not None and fcntl is not None
-            if queued:
-                fcntl.flock(self._writer_lock, fcntl.LOCK_EX)  # blocks without the GIL
+            queued = self._writer_lock if write else None
+            if queued is not None:
+                fcntl.flock(queued, fcntl.LOCK_EX)  # blocks without the GIL
             try:
                 cursor = self._db.cursor()
                 cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -110,8 +106,8 @@ class SqliteLog(DecisionLog):
                     raise
                 cursor.execute("COMMIT")
             finally:
-                if queued:
-                    fcntl.flock(self._writer_lock, fcntl.LOCK_UN)
+                if queued is not None:
+                    fcntl.flock(queued, fcntl.LOCK_UN)
 
     def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor:
         result: sqlite3.Cursor = cursor.execute(sql, tuple(params))
@@ -133,8 +129,6 @@ class SqliteLog(DecisionLog):
 
 def _open_writer_lock(path: Path) -> int | None:
     """The advisory lock file's descriptor, or None where it cannot be made (a read-only folder)."""
-    if fcntl is None:
-        return None
     try:
         return os.open(path.with_name(path.name + "-writer.lock"), os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:

@@ -1,4 +1,4 @@
-"""Diagnosis only (bench/http.py --force-nodelay): TCP_NODELAY on every accepted TCP connection.
+"""Diagnosis only (bench/api_load.py --force-nodelay): TCP_NODELAY on every accepted TCP connection.
 
 With more than one worker, uvicorn binds the listening socket itself as socket.socket(AF_INET), so
 its `proto` field is 0 and asyncio's transport skips TCP_NODELAY (it checks proto == IPPROTO_TCP).

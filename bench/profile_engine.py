@@ -1,6 +1,6 @@
 """Where a decision's time goes: pyinstrument over the generated trade population.
 
-    .venv/bin/python bench/profile.py [--n 5000] [--seed 1]
+    .venv/bin/python bench/profile_engine.py [--n 5000] [--seed 1]
 
 The Evaluator is built and warmed up first, so only `Evaluator.decide` is profiled.
 """

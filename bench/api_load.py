@@ -1,6 +1,6 @@
 """The HTTP API under load: `paiwu serve` on loopback, driven by wrk, single and batch decisions.
 
-    .venv/bin/python bench/http.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
+    .venv/bin/python bench/api_load.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
 
 Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
 (access log off), waits for /readyz, and checks that the server's decisions are the in-process
@@ -17,32 +17,27 @@ worker processes (`--workers`, one per core).
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from typing import Any
 
-# This script is bench/http.py: with its folder first on sys.path, the standard library's `http`
-# (which urllib imports) would be this file. The folder is put back for bench's own modules below.
+from paiwu.engine.evaluate import Evaluator
+from paiwu.facts import validate_request
+
 BENCH = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import urllib.error  # noqa: E402
-import urllib.request  # noqa: E402
-from typing import Any  # noqa: E402
-
-from paiwu.engine.evaluate import Evaluator  # noqa: E402
-from paiwu.facts import validate_request  # noqa: E402
-
 sys.path.insert(0, str(BENCH))
-from population import trades  # noqa: E402
+from population import trades  # noqa: E402 - bench's own module, beside this script
 
 HOST = "127.0.0.1"  # loopback only
 LUA = """
