@@ -33,6 +33,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import orjson
 from durable import engine as durable_engine
 
 native = durable_engine.durable_rules_engine  # the C extension that durable.engine drives
@@ -55,6 +56,17 @@ SENTINEL = "paiwu_seen"
 
 NOT_HANDLED = 1  # durable-rules' result codes of assert_fact (rules.h): no rule matched the fact
 _WHOLE = ""  # the partition of an unsplit ruleset
+
+
+def _encode(fact: dict[str, Any]) -> str:
+    """A fact as JSON text for durable-rules. A fact holds strings, integers and booleans only
+    (flatten encodes dates and numbers as integers): orjson writes them as the standard encoder
+    does (without its spaces); text it refuses (lone surrogates, integers beyond 64 bits) is
+    written as durable.engine writes a fact (and what neither can write, a date, still raises)."""
+    try:
+        return orjson.dumps(fact, option=orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS).decode()
+    except TypeError:
+        return json.dumps(fact, ensure_ascii=False)
 
 
 class RulesSession:
@@ -105,7 +117,7 @@ class RulesSession:
             return frozenset()  # no rule of this kind
         with self._lock:
             sid = self._live.get(handle) or self._live.setdefault(handle, str(next(self._sids)))
-            message = json.dumps({**fact, "sid": sid}, ensure_ascii=False)  # as durable.engine encodes a fact
+            message = _encode({**fact, "sid": sid})
             code, state = native.assert_fact(handle, message)
             if code == NOT_HANDLED:  # pragma: no cover - the sentinel matches every request
                 raise EngineFailure("no rule matched the request, not even the sentinel")
