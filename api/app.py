@@ -23,7 +23,8 @@ from paiwu.store import DEFAULT_LOG_URL, LOG_URL_VARIABLE, DecisionLog, Snapshot
 from . import problems
 from .body import MAX_BODY_BYTES
 from .catalogue import catalogue_router
-from .decisions import decision_router
+from .decisions import decision_router, direct_endpoints
+from .direct import DirectRoutes
 from .health import health_router
 from .openapi import install_openapi
 from .service import MAX_BATCH, DecisionService
@@ -109,14 +110,16 @@ def create_app(
             },
         ],
     )
+    endpoints = direct_endpoints(service, settings.max_body_bytes)
     routers = [
-        decision_router(service, settings.max_body_bytes),
+        decision_router(endpoints, service),
         catalogue_router(PolicyViews(evaluator)),
         health_router(service),
         reform_router(service, settings.reform_dir, settings.max_body_bytes),
     ]
     for router in routers:
         app.include_router(router)
+    app.add_middleware(DirectRoutes, endpoints=endpoints)  # inside problems' catch-all, added next
     problems.install(app, [route for router in routers for route in router.routes])
     install_openapi(app, settings.max_batch)
     return app

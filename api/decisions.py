@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from pydantic import StringConstraints, TypeAdapter, ValidationError
 
 from paiwu.facts import REQUEST_MODELS
 
@@ -17,16 +18,37 @@ from .problems import FieldError, ProblemError
 from .schemas import BatchResponse, LoggedDecision, logged_decision_json
 from .service import Answer, DecisionService
 
+AS_OF_DESCRIPTION = "evaluate as of this date (YYYY-MM-DD) instead of the request's as_of or trade date"
+KEY_DESCRIPTION = (
+    "a key of your choosing (printable ASCII, no spaces): sent again, it returns the decision logged under it "
+    "instead of deciding twice; with a different request it is refused (409)"
+)
+KEY_PATTERN = r"^[\x21-\x7e]+$"
+_KEY = TypeAdapter(Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=KEY_PATTERN)])
 
-async def as_of_option(  # async: FastAPI runs a plain function dependency in a thread, a hop per request
-    as_of: Annotated[
-        str | None,
-        Query(
-            description="evaluate as of this date (YYYY-MM-DD) instead of the request's as_of or trade date",
-            json_schema_extra={"format": "date"},
-        ),
-    ] = None,
-) -> dt.date | None:
+# The decision routes read their query and header themselves (see DirectRoutes): documented here.
+DECISION_PARAMETERS = [
+    {
+        "name": "as_of",
+        "in": "query",
+        "required": False,
+        "description": AS_OF_DESCRIPTION,
+        "schema": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}], "title": "As Of"},
+    },
+    {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "description": KEY_DESCRIPTION,
+        "schema": {
+            "anyOf": [{"type": "string", "maxLength": 200, "minLength": 1, "pattern": KEY_PATTERN}, {"type": "null"}],
+            "title": "Idempotency-Key",
+        },
+    },
+]
+
+
+def parse_as_of(as_of: str | None) -> dt.date | None:
     """An ISO date only: FastAPI's own date parsing would also take 0 as 1970-01-01."""
     if as_of is None:
         return None
@@ -41,29 +63,39 @@ async def as_of_option(  # async: FastAPI runs a plain function dependency in a 
     )
 
 
+def parse_idempotency_key(key: str | None) -> str | None:
+    if key is None:
+        return None
+    try:
+        return _KEY.validate_python(key)
+    except ValidationError as error:
+        reason = str(error.errors()[0]["msg"])
+        raise ProblemError(
+            422,
+            "invalid-request",
+            f"Idempotency-Key: {reason}",
+            [FieldError(field="Idempotency-Key", reason=reason, location="header")],
+        ) from None
+
+
+async def as_of_option(  # async: FastAPI runs a plain function dependency in a thread, a hop per request
+    as_of: Annotated[str | None, Query(description=AS_OF_DESCRIPTION, json_schema_extra={"format": "date"})] = None,
+) -> dt.date | None:
+    return parse_as_of(as_of)
+
+
 AsOf = Annotated[dt.date | None, Depends(as_of_option)]
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        min_length=1,
-        max_length=200,
-        pattern=r"^[\x21-\x7e]+$",
-        description="a key of your choosing (printable ASCII, no spaces): sent again, it returns the decision "
-        "logged under it instead of deciding twice; with a different request it is refused (409)",
-    ),
-]
 
 
-def _json(text: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    """JSON text already made (the logged decision spliced in), sent as it is."""
-    return Response(text.encode("utf-8"), status_code=status, headers=headers, media_type="application/json")
+def _json(body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """JSON already made (the logged decision spliced in), sent as it is."""
+    return Response(body, status_code=status, headers=headers, media_type="application/json")
 
 
 def _answer(answer: Answer) -> Response:
     entry = answer.entry
     return _json(
-        logged_decision_json(entry),
+        answer.json(),
         status=answer.status,
         headers={
             "Location": f"/v1/decisions/{entry.decision_id}",
@@ -72,21 +104,45 @@ def _answer(answer: Answer) -> Response:
     )
 
 
-def _single(service: DecisionService, kind: str, max_body: int) -> Callable[..., Awaitable[Response]]:
-    async def decide(request: Request, as_of: AsOf = None, idempotency_key: IdempotencyKey = None) -> Response:
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _options(request: Request) -> tuple[dt.date | None, str | None]:
+    return parse_as_of(request.query_params.get("as_of")), parse_idempotency_key(request.headers.get("idempotency-key"))
+
+
+def _single(service: DecisionService, kind: str, max_body: int) -> Endpoint:
+    async def decide(request: Request) -> Response:
+        as_of, key = _options(request)
         data = await read_json(request, max_body)
-        answer = await service.decide(data, kind, as_of, idempotency_key)
-        return _answer(answer)
+        return _answer(await service.decide(data, kind, as_of, key))
 
     return decide
 
 
-def decision_router(service: DecisionService, max_body: int) -> APIRouter:
+def _batch(service: DecisionService, max_body: int) -> Endpoint:
+    async def decide_batch(request: Request) -> Response:
+        as_of, key = _options(request)
+        data = await read_json(request, max_body)
+        results = await service.decide_batch(data, as_of, key)
+        return _json(b"".join((b'{"results":[', b",".join(results), b"]}")))
+
+    return decide_batch
+
+
+def direct_endpoints(service: DecisionService, max_body: int) -> dict[str, Endpoint]:
+    """The POST endpoints by exact path, for DirectRoutes (the same functions the router declares)."""
+    endpoints = {f"/v1/decisions/{kind}": _single(service, kind, max_body) for kind in REQUEST_MODELS}
+    endpoints["/v1/decisions:batch"] = _batch(service, max_body)
+    return endpoints
+
+
+def decision_router(endpoints: dict[str, Endpoint], service: DecisionService) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["decisions"])
     for kind, model in REQUEST_MODELS.items():
         router.add_api_route(
             f"/decisions/{kind}",
-            _single(service, kind, max_body),
+            endpoints[f"/v1/decisions/{kind}"],
             methods=["POST"],
             status_code=201,
             response_model=LoggedDecision,
@@ -94,7 +150,7 @@ def decision_router(service: DecisionService, max_body: int) -> APIRouter:
                 200: {"model": LoggedDecision, "description": "The decision already logged under this Idempotency-Key"},
                 **problem_responses(400, 409, 413, 415, 422, 500, 503),
             },
-            openapi_extra=request_body(kind),
+            openapi_extra={**request_body(kind), "parameters": DECISION_PARAMETERS},
             operation_id=f"decide_{kind}",
             summary=f"Decide a {kind} request",
             description=f"{(model.__doc__ or '').strip()}\n\nThe decision is written to the decision log before "
@@ -108,18 +164,13 @@ def decision_router(service: DecisionService, max_body: int) -> APIRouter:
 
     router.add_api_route("/decisions/{kind}", unknown_kind, methods=["POST"], include_in_schema=False)
 
-    async def decide_batch(request: Request, as_of: AsOf = None, idempotency_key: IdempotencyKey = None) -> Response:
-        data = await read_json(request, max_body)
-        results = await service.decide_batch(data, as_of, idempotency_key)
-        return _json(f'{{"results":[{",".join(results)}]}}')
-
     router.add_api_route(
         "/decisions:batch",
-        decide_batch,
+        endpoints["/v1/decisions:batch"],
         methods=["POST"],
         response_model=BatchResponse,
         responses=problem_responses(400, 413, 415, 422, 503),
-        openapi_extra=batch_body(),
+        openapi_extra={**batch_body(), "parameters": DECISION_PARAMETERS},
         operation_id="decide_batch",
         summary=f"Decide up to {service.max_batch} requests, answered in order",
         description="Each request is decided and logged as if sent alone, and answered in its place: its logged "

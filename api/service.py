@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from paiwu.engine.evaluate import Evaluator
 from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, canonical_request, validate_request
-from paiwu.store import DecisionLog, GroupCommit, LogEntry, LogUnavailable, new_entry, question
+from paiwu.store import DecisionLog, GroupCommit, LogEntry, LogUnavailable, Prepared, new_entry, question
 
 from .problems import FieldError, ProblemError, field_errors
 from .schemas import logged_decision_json
@@ -41,6 +41,10 @@ T = TypeVar("T")
 class Answer:
     entry: LogEntry
     replayed: bool  # the logged decision of an idempotency key already used, not a new one
+    utf8: tuple[bytes, bytes] | None = None  # the request's and decision's UTF-8, if made already
+
+    def json(self) -> bytes:
+        return logged_decision_json(self.entry, self.utf8)
 
     @property
     def status(self) -> int:
@@ -98,7 +102,7 @@ class DecisionService:
             raise _conflict(key)
         return Answer(entry, replayed=True)
 
-    def _evaluate(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> LogEntry:
+    def _evaluate(self, request: BaseModel, as_of: dt.date | None, key: str | None) -> Prepared:
         canonical = canonical_request(request)  # made once: for the request hash and for the log
         try:
             decision = self.evaluator.decide(request, as_of=as_of, canonical=canonical)
@@ -107,13 +111,14 @@ class DecisionService:
             raise ProblemError(
                 500, "engine-failure", "the rules engine failed on this request; the failure has been logged"
             ) from None
-        return new_entry(request, decision, as_of, key, canonical)
+        return Prepared(new_entry(request, decision, as_of, key, canonical))  # its chain hash begun here
 
     @staticmethod
-    def _settle(mine: LogEntry, stored: LogEntry, created: bool) -> Answer:
+    def _settle(prepared: Prepared, stored: LogEntry, created: bool) -> Answer:
         """After an insert: ours, or the entry another request logged first under the same key."""
+        mine = prepared.entry
         if created:
-            return Answer(stored, replayed=False)
+            return Answer(stored, replayed=False, utf8=(prepared.request_utf8, prepared.decision_utf8))
         if stored.question != mine.question:
             raise _conflict(str(mine.idempotency_key))
         return Answer(stored, replayed=True)
@@ -123,7 +128,7 @@ class DecisionService:
             return None
         return await run_in_threadpool(self._already_logged, request, as_of, key)
 
-    async def _commit(self, entries: list[LogEntry]) -> list[tuple[LogEntry, bool]]:
+    async def _commit(self, entries: list[Prepared]) -> list[tuple[LogEntry, bool]]:
         """Resolved once the entries are committed, with those of every request that came meanwhile."""
         return await self.using_log_async(asyncio.wrap_future(self.writer.submit(entries)))
 
@@ -143,9 +148,9 @@ class DecisionService:
         answer = await self._lookup(request, as_of, key)
         if answer is not None:
             return answer
-        entry = self._evaluate(request, as_of, key)
-        [(stored, created)] = await self._commit([entry])
-        return self._settle(entry, stored, created)
+        prepared = self._evaluate(request, as_of, key)
+        [(stored, created)] = await self._commit([prepared])
+        return self._settle(prepared, stored, created)
 
     def _batch_requests(self, data: Any) -> list[Any]:
         def invalid(reason: str, field: str = "requests") -> ProblemError:
@@ -163,14 +168,14 @@ class DecisionService:
             raise invalid(f"a batch holds 1 to {self.max_batch} requests (got {len(requests)})")
         return requests
 
-    async def decide_batch(self, data: Any, as_of: dt.date | None, key: str | None) -> list[str]:
+    async def decide_batch(self, data: Any, as_of: dt.date | None, key: str | None) -> list[bytes]:
         """Each request answered in order, as the JSON text of its batch item (see ``BatchItem``).
 
         Request i uses the idempotency key ``{key}:{i}``.
         """
         requests = self._batch_requests(data)
-        results: list[str] = ["" for _ in requests]
-        pending: list[tuple[int, LogEntry]] = []
+        results: list[bytes] = [b"" for _ in requests]
+        pending: list[tuple[int, Prepared]] = []
         for index, item in enumerate(requests):
             item_key = f"{key}:{index}" if key else None
             try:
@@ -194,9 +199,9 @@ class DecisionService:
         return results
 
 
-def _item(index: int, answer: Answer) -> str:
-    return f'{{"index":{index},"status":{answer.status},"result":{logged_decision_json(answer.entry)}}}'
+def _item(index: int, answer: Answer) -> bytes:
+    return b"".join((f'{{"index":{index},"status":{answer.status},"result":'.encode(), answer.json(), b"}"))
 
 
-def _failed(index: int, error: ProblemError) -> str:
-    return f'{{"index":{index},"status":{error.problem.status},"problem":{error.problem.model_dump_json()}}}'
+def _failed(index: int, error: ProblemError) -> bytes:
+    return f'{{"index":{index},"status":{error.problem.status},"problem":{error.problem.model_dump_json()}}}'.encode()

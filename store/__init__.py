@@ -2,7 +2,17 @@
 
 from paiwu.facts import canonical_json
 
-from .chain import GENESIS, ChainedRow, ChainProblem, ChainReport, Link, chain_content, hash_entry, parse_anchor
+from .chain import (
+    GENESIS,
+    ChainedRow,
+    ChainProblem,
+    ChainReport,
+    Link,
+    Prepared,
+    chain_content,
+    hash_entry,
+    parse_anchor,
+)
 from .connect import DEFAULT_LOG_URL, LOG_URL_VARIABLE, describe, open_log
 from .entry import LogEntry, Question, new_entry, question
 from .group import GroupCommit
@@ -24,6 +34,7 @@ __all__ = [
     "LogEntry",
     "LogUnavailable",
     "PolicySnapshot",
+    "Prepared",
     "Question",
     "ReplayError",
     "ReplayReport",

@@ -48,13 +48,13 @@ class GroupCommit:
         self._writer: threading.Thread | None = None
         self._starting = threading.Lock()
 
-    def submit(self, entries: Sequence[LogEntry]) -> Future[Recorded]:
+    def submit(self, entries: Sequence[LogEntry | Prepared]) -> Future[Recorded]:
         """A future of ``log.record_many(entries)``, resolved once those entries are committed.
 
         The entries' chain hashes are prepared here, in the caller's thread, so that the writer
         (who holds the log's write lock while it commits) only finishes them.
         """
-        submission = _Submission([Prepared(entry) for entry in entries])
+        submission = _Submission([e if isinstance(e, Prepared) else Prepared(e) for e in entries])
         with self._starting:
             if self._writer is None:
                 self._writer = threading.Thread(target=self._run, name="paiwu-log-writer", daemon=True)
@@ -62,7 +62,7 @@ class GroupCommit:
             self._queue.put(submission)
         return submission.future
 
-    def record_many(self, entries: Sequence[LogEntry]) -> Recorded:
+    def record_many(self, entries: Sequence[LogEntry | Prepared]) -> Recorded:
         return self.submit(entries).result()
 
     def record(self, entry: LogEntry) -> tuple[LogEntry, bool]:

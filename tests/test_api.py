@@ -447,3 +447,68 @@ def test_the_openapi_examples_are_the_shipped_requests(client: TestClient) -> No
 def test_interactive_docs_are_served(client: TestClient) -> None:
     response = client.get("/docs")
     assert response.status_code == 200 and "/openapi.json" in response.text
+
+
+def test_decision_posts_take_the_direct_path_with_the_routers_own_endpoints(log_url: str) -> None:
+    """DirectRoutes answers the decision POSTs past FastAPI's routing with the very endpoint
+    functions the router declares, so the two ways cannot answer differently."""
+    from fastapi.routing import APIRoute
+
+    from paiwu.api.direct import DirectRoutes
+
+    app = create_app(ApiSettings(log_url=log_url))
+    direct = [m for m in app.user_middleware if m.cls is DirectRoutes]
+    assert len(direct) == 1
+    endpoints = direct[0].kwargs["endpoints"]
+    routes = [getattr(r, "original_router", r) for r in app.routes]  # FastAPI keeps included routers whole
+    declared = {
+        route.path: route.endpoint
+        for router in routes
+        for route in getattr(router, "routes", [router])
+        if isinstance(route, APIRoute) and "POST" in route.methods
+    }
+    assert set(endpoints) == {f"/v1/decisions/{kind}" for kind in REQUEST_MODELS} | {"/v1/decisions:batch"}
+    assert all(declared[path] is endpoint for path, endpoint in endpoints.items())
+
+
+def test_direct_routes_take_exact_posts_only_and_answer_problems() -> None:
+    import asyncio
+
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse, Response
+
+    from paiwu.api.direct import DirectRoutes
+    from paiwu.api.problems import ProblemError
+
+    passed: list[str] = []
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:
+        passed.append(f"{scope['method']} {scope['path']}")
+        await PlainTextResponse("inner")(scope, receive, send)
+
+    async def endpoint(request: Request) -> Response:
+        if request.query_params.get("fail"):
+            raise ProblemError(422, "invalid-request", "as asked")
+        return PlainTextResponse("direct", status_code=201)
+
+    app = DirectRoutes(inner, {"/v1/x": endpoint})
+
+    def call(method: str, path: str, query: bytes = b"") -> tuple[int, bytes, str]:
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
+        asyncio.run(app(scope, receive, send))
+        headers = dict(sent[0]["headers"])
+        return sent[0]["status"], sent[1]["body"], headers[b"content-type"].decode()
+
+    assert call("POST", "/v1/x")[:2] == (201, b"direct")
+    status, text, media = call("POST", "/v1/x", b"fail=1")
+    assert status == 422 and media == "application/problem+json" and json.loads(text)["detail"] == "as asked"
+    assert call("GET", "/v1/x")[1] == b"inner" and call("POST", "/v1/x/")[1] == b"inner"
+    assert passed == ["GET /v1/x", "POST /v1/x/"]
