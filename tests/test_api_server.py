@@ -48,8 +48,10 @@ def _ready(client: httpx.Client) -> bool:
 
 
 @contextmanager
-def serving(log_url: str, output: Path, *options: str) -> Iterator[httpx.Client]:
-    """Start `paiwu serve`, wait until it is ready, yield a client of it; always stop it."""
+def serving_process(
+    log_url: str, output: Path, *options: str
+) -> Iterator[tuple[httpx.Client, subprocess.Popen[bytes]]]:
+    """Start `paiwu serve`, wait until it is ready, yield a client of it and its process; always stop it."""
     port = free_port()
     command = [sys.executable, "-m", "paiwu.cli.main", "serve", "--port", str(port), "--log-url", log_url, *options]
     with output.open("wb") as log_file:
@@ -64,7 +66,7 @@ def serving(log_url: str, output: Path, *options: str) -> Iterator[httpx.Client]
                 if time.monotonic() > deadline:
                     pytest.fail(f"paiwu serve was not ready within {STARTUP_S}s:\n{output.read_text()}")
                 time.sleep(0.2)
-            yield client
+            yield client, server
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -72,6 +74,12 @@ def serving(log_url: str, output: Path, *options: str) -> Iterator[httpx.Client]
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(STOP_S)
+
+
+@contextmanager
+def serving(log_url: str, output: Path, *options: str) -> Iterator[httpx.Client]:
+    with serving_process(log_url, output, *options) as (client, _server):
+        yield client
 
 
 def test_a_served_decision_is_logged_before_it_is_answered(tmp_path: Path, evaluator: Evaluator) -> None:
@@ -127,6 +135,79 @@ def test_several_workers_share_one_sqlite_log(tmp_path: Path) -> None:
     assert [r.status_code for r in responses] == [201] * 24
     with open_log(log_url, create=False) as log:
         assert sorted(e.request()["id"] for e in log.entries()) == sorted(f"t-{i}" for i in range(24))
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _workers(server_pid: int, count: int) -> set[int]:
+    """The server's worker processes (it also starts multiprocessing's resource tracker)."""
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline:
+        workers = {c for c in _children(server_pid) if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()}
+        if len(workers) == count:
+            return workers
+        time.sleep(0.2)
+    pytest.fail(f"paiwu serve did not have {count} workers within {STARTUP_S}s")
+
+
+def _established(pid: int, port: int) -> int:
+    """How many TCP connections to ``port`` the process ``pid`` holds open (from /proc)."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local_port = int(fields[1].split(":")[1], 16)
+        if local_port == port and fields[3] == "01" and fields[9] in inodes:  # 01: ESTABLISHED
+            count += 1
+    return count
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_each_listen_and_a_dead_worker_is_replaced(tmp_path: Path) -> None:
+    """Each worker has a listening socket of its own (SO_REUSEPORT), so connections opened together
+    are spread over the workers rather than taken by whichever wakes first. A worker that dies is
+    replaced, and the other answers meanwhile."""
+    log_url = f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+    with serving_process(log_url, tmp_path / "serve.out", "--workers", "2") as (api, server):
+        workers = _workers(server.pid, 2)
+        port = int(str(api.base_url).rsplit(":", 1)[1].strip("/"))
+        clients = [httpx.Client(base_url=str(api.base_url), timeout=30) for _ in range(24)]
+        try:
+            for client in clients:  # 24 connections kept alive: all on one worker has odds of 2 in 2**24
+                assert client.get("/healthz").status_code == 200
+            held = {pid: _established(pid, port) for pid in workers}
+        finally:
+            for client in clients:
+                client.close()
+        assert all(count > 0 for count in held.values()), held
+        victim = min(workers)
+        os.kill(victim, signal.SIGKILL)  # its connections are reset; a new connection goes to a live worker
+        with httpx.Client(base_url=str(api.base_url), timeout=30) as fresh:
+            assert fresh.post("/v1/decisions/trade", json=TRADE).status_code == 201
+        replaced = _workers(server.pid, 2)
+        assert victim not in replaced and len(replaced - workers) == 1
+        with httpx.Client(base_url=str(api.base_url), timeout=30) as fresh:
+            assert fresh.post("/v1/decisions/trade", json=TRADE).status_code == 201
+    assert "exited with" in (tmp_path / "serve.out").read_text()
 
 
 def test_serve_refuses_a_log_it_cannot_open(tmp_path: Path) -> None:
