@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from paiwu.facts import EVENT_DATE, FactSpec
 
-from .compiler import KIND_KEY, CompiledPolicy, encode, fact_key, ref_key
+from .compiler import KIND_KEY, NUMBER_SCALE, CompiledPolicy, encode, fact_key, ref_key
 from .dates import CalendarRangeError, shift
 
 # A shifted date depends on the date alone, and counting working days asks the holiday calendar
@@ -46,22 +46,46 @@ class Flattened:
         self.notes = notes  # path -> why a derived value could not be computed
 
 
-_Plan = tuple[tuple[str, str, tuple[str, ...], FactSpec | None, bool], ...]
+# How a value enters the engine (the common cases, taken without calling encode): as it is (flags,
+# choices, names), as a day number (dates), as integer thousandths (numbers).
+_AS_IS, _DAY, _NUMBER = 0, 1, 2
+_AS_OF = -1  # the node of the evaluation date, which is not read from the request
+
+# The objects on the way to the facts (seller, seller.region ...), each read once from its parent
+# node (node 0 is the request): (parent node, attribute).
+_Nodes = tuple[tuple[int, str], ...]
+# Each fact: its path, engine key, node and attribute, spec, and how its value is encoded.
+_Leaves = tuple[tuple[str, str, int, str, FactSpec | None, int], ...]
 
 
-def _plan(policy: CompiledPolicy, kind: str) -> _Plan:
-    """What flatten reads for a kind, worked out once per compiled policy: each path, its engine
-    key, its parts, its spec, and whether its bool and str values enter the engine as they are
-    (all but dates, which may be written as text)."""
-    plan: _Plan | None = policy.flat_plans.get(kind)
+def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves]:
+    """What flatten reads for a kind, worked out once per compiled policy: the objects on the way
+    and, for each path, where it is read and how its value is encoded."""
+    plan: tuple[_Nodes, _Leaves] | None = policy.flat_plans.get(kind)
     if plan is None:
         schema: dict[str, FactSpec] = policy.schema[kind]
-        plan = tuple(
-            (path, fact_key(path), tuple(path.split(".")), spec, spec is not None and spec.type != "date")
-            for path in policy.paths_by_kind.get(kind, ())
-            for spec in (schema.get(path),)
-        )
-        policy.flat_plans[kind] = plan
+        index: dict[str, int] = {"": 0}
+        nodes: list[tuple[int, str]] = []
+
+        def node(prefix: str) -> int:
+            found = index.get(prefix)
+            if found is None:
+                parent, _, attribute = prefix.rpartition(".")
+                parent_node = node(parent)  # before this one: a node is read after its parent
+                found = index[prefix] = len(nodes) + 1
+                nodes.append((parent_node, attribute))
+            return found
+
+        leaves: list[tuple[str, str, int, str, FactSpec | None, int]] = []
+        for path in policy.paths_by_kind.get(kind, ()):
+            spec = schema.get(path)
+            how = _AS_IS if spec is not None and spec.type != "date" else _DAY
+            if spec is not None and spec.type == "number":
+                how = _NUMBER
+            parent, _, attribute = path.rpartition(".")
+            where = _AS_OF if path == "as_of" else node(parent)
+            leaves.append((path, fact_key(path), where, attribute, spec, how))
+        plan = policy.flat_plans[kind] = (tuple(nodes), tuple(leaves))
     return plan
 
 
@@ -69,19 +93,24 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
     fact: dict[str, Any] = {KIND_KEY: kind}
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
-    for path, key, parts, spec, as_is in _plan(policy, kind):
-        if path == "as_of":
-            value: Any = as_of
-        else:
-            value = request
-            for part in parts:
-                value = getattr(value, part, None)
-                if value is None:
-                    break
+    nodes, leaves = _plan(policy, kind)
+    objects: list[Any] = [request]
+    for parent, attribute in nodes:
+        objects.append(getattr(objects[parent], attribute, None))  # None below an absent object
+    for path, key, where, attribute, spec, how in leaves:
+        value: Any = as_of if where == _AS_OF else getattr(objects[where], attribute, None)
         if value is None:
             continue
         values[path] = value
-        fact[key] = value if as_is and value.__class__ in (bool, str) else encode(spec, value)
+        cls = value.__class__
+        if how == _AS_IS and (cls is bool or cls is str):
+            fact[key] = value
+        elif how == _DAY and cls is dt.date:
+            fact[key] = value.toordinal()  # dates.day_number
+        elif how == _NUMBER and (cls is float or cls is int):
+            fact[key] = round(value * NUMBER_SCALE)
+        else:
+            fact[key] = encode(spec, value)
     for ref in policy.refs_by_kind.get(kind, ()):
         base = as_of if ref.path == "as_of" else lookup(request, ref.path)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):
