@@ -22,6 +22,7 @@ from typing import Any
 from .log import Cursor, DecisionLog, LogUnavailable
 
 BUSY_TIMEOUT_MS = 15_000
+PAGE_SIZE = 16_384
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS paiwu_log_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -74,6 +75,9 @@ class SqliteLog(DecisionLog):
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # A decision is ~20 KB: in 16 KiB pages it spans two pages, not six, which halves the
+            # database's work per entry (measured). Takes effect only on a new, empty file.
+            self._db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
