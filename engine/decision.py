@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,8 +20,31 @@ Outcome = Literal["ineligible", "non_compliant", "needs_review", "not_applicable
 FindingBasis = Literal["rule_met", "facts_missing"]
 
 
+# What a pydantic model instance holds besides its fields' values (BaseModel.__slots__): _Out.built
+# sets them as validation does, and falls back to validating under a pydantic that holds others.
+_SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+_TRUSTED = tuple(BaseModel.__slots__) == _SLOTS
+_set = object.__setattr__
+
+
 class _Out(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def built(cls, values: dict[str, Any]) -> Self:
+        """The instance that ``cls(**values)`` validates, without validating: for the engine, whose
+        ``values`` give every field, in the order the model declares them, as the very type the
+        field holds (lists, not tuples; floats, not ints; instances of the sub-models). The dict
+        becomes the instance's, so it must not be shared. Equal, and serialised byte for byte
+        the same, as the validated instance (the decision checks compare them)."""
+        if not _TRUSTED:  # pragma: no cover - a pydantic whose instances hold something else
+            return cls(**values)
+        model = cls.__new__(cls)
+        _set(model, "__dict__", values)
+        _set(model, "__pydantic_fields_set__", set(values))
+        _set(model, "__pydantic_extra__", None)
+        _set(model, "__pydantic_private__", None)
+        return model
 
 
 class Bilingual(_Out):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -37,13 +38,9 @@ from .flatten import Flattened, as_of_date, flatten, lookup
 from .runtime import RulesSession
 
 
-def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
 def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any]:
-    # values never holds None (flatten leaves absent facts out)
-    return {p: _jsonable(v) for p in paths if (v := values.get(p)) is not None}
+    # values never holds None (flatten leaves absent facts out); dates are written as ISO text
+    return {p: v.isoformat() if isinstance(v, dt.date) else v for p in paths if (v := values.get(p)) is not None}
 
 
 def request_hash(request: BaseModel) -> str:
@@ -74,6 +71,7 @@ class Epoch:
     parameters: dict[tuple[str, int, tuple[str, ...]], dict[str, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _tables: dict[tuple[str, int], _Table] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def stretch(self, kind: str, day: dt.date | None) -> int:
         """The stretch of days, between two dates on which a rule of the kind starts or ends, that
@@ -102,6 +100,40 @@ class Epoch:
         if found is None:
             found = self._in_force[key] = [c for c in self.by_kind.get(kind, []) if c.rule.in_force(day)]
         return found
+
+    def table(self, kind: str, day: dt.date | None, instruments: Iterable[str]) -> _Table:
+        """What evaluating and reporting the kind's rules in force on a day needs of them."""
+        key = (kind, self.stretch(kind, day))
+        found = self._tables.get(key)
+        if found is None:
+            found = self._tables[key] = _Table(self.in_force(kind, day), instruments)
+        return found
+
+
+class _Table:
+    """The rules in force (in legal order) for one kind and stretch of days, laid out for decide:
+    the names and keys that give each rule's result, the exceptions with the rules they set
+    aside (by position), and the positions of each instrument's rules."""
+
+    __slots__ = ("groups", "overrides", "rows", "rules")
+
+    def __init__(self, in_force: list[CompiledRule], instruments: Iterable[str]) -> None:
+        # one result per rule id (ids are unique in a valid policy): a later rule of the same id
+        # takes the place of the first
+        by_id = {c.rule.id: c for c in in_force}
+        rules = self.rules = list(by_id.values())
+        self.rows = tuple((c.holds_name, c.fails_name, frozenset(c.keys)) for c in rules)
+        position = {c.rule.id: n for n, c in enumerate(rules)}
+        self.overrides = tuple(
+            (n, tuple(position[t] for t in c.rule.overrides if t in position))
+            for n, c in enumerate(rules)
+            if c.rule.overrides
+        )
+        self.groups = tuple(
+            (instrument, tuple(n for n, c in enumerate(rules) if c.rule.instrument == instrument))
+            for instrument in instruments
+        )
+        # a rule of no listed instrument is evaluated but reported nowhere, as before
 
 
 class RuleResult:
@@ -203,30 +235,36 @@ class Evaluator:
     ) -> list[RuleResult]:
         """Every rule of the kind in force on the as-of date, with its three-valued result."""
         epoch = epoch or self.epoch(as_of)
+        table = epoch.table(kind, as_of, self.corpus.instruments)
         fired = epoch.session.fired(flat.fact)
         missing = epoch.keys(kind).difference(flat.fact)  # what some rule of the kind reads and the request lacks
-        results: dict[str, RuleResult] = {}
-        for compiled in epoch.in_force(kind, as_of):
-            if compiled.holds_name in fired:
-                result = "holds"
-            elif compiled.fails_name in fired or not missing or missing.isdisjoint(compiled.keys):
-                result = "fails"  # certainly false; with every fact present, not holding is failing
-            else:
-                result = "unknown"
-            results[compiled.rule.id] = RuleResult(compiled, result)
+        if not missing:  # with every fact present, not holding is failing
+            results = [
+                RuleResult(compiled, "holds" if holds in fired else "fails")
+                for compiled, (holds, _, _) in zip(table.rules, table.rows, strict=True)
+            ]
+        else:  # certainly false, or reading no missing fact; else undetermined
+            results = [
+                RuleResult(
+                    compiled,
+                    "holds" if holds in fired else "fails" if fails in fired or missing.isdisjoint(keys) else "unknown",
+                )
+                for compiled, (holds, fails, keys) in zip(table.rules, table.rows, strict=True)
+            ]
         # Explicit exceptions, as default logic reads them: an exception that holds sets aside the
         # rule it overrides; an exception that cannot be decided leaves that rule undecided too.
-        for item in results.values():
-            for target_id in item.compiled.rule.overrides:
-                target = results.get(target_id)
-                if target is None or target.result not in ("holds", "unknown"):
+        for position, targets in table.overrides:
+            item = results[position]
+            for target_position in targets:
+                target = results[target_position]
+                if target.result not in ("holds", "unknown"):
                     continue
                 if item.result == "holds":
                     target.result = "overridden"
                 elif item.result == "unknown" and target.result == "holds":
                     target.result = "unknown"
                     target.blocked_by = item
-        return list(results.values())
+        return results
 
     def decide(self, request: BaseModel, as_of: dt.date | None = None, canonical: str | None = None) -> Decision:
         """The decision on ``request``; ``canonical``, its canonical_request text if the caller made it already."""
@@ -235,14 +273,11 @@ class Evaluator:
         epoch = self.epoch(day)
         flat = flatten(epoch.compiled, kind, request, day)
         results = self.evaluate_rules(kind, flat, day, epoch)
+        table = epoch.table(kind, day, self.corpus.instruments)
 
-        by_instrument: dict[str, list[RuleResult]] = {}
-        for item in results:
-            by_instrument.setdefault(item.compiled.rule.instrument, []).append(item)
         state = kind in STATE_KINDS
-        statuses: list[Status] = [
-            self._instrument_status(by_instrument.get(i, []), state) for i in self.corpus.instruments
-        ]
+        groups = [(instrument, [results[n] for n in positions]) for instrument, positions in table.groups]
+        statuses: list[Status] = [self._instrument_status(items, state) for _, items in groups]
         status = combine(statuses)
         # An instrument that does not apply is shown in `instruments`, not among the findings; if
         # none applies, only the findings that say why are shown, and nothing checked.
@@ -252,19 +287,20 @@ class Evaluator:
         checked: list[Checked] = []
         interpretations: dict[str, Interpretation] = {}
         instrument_results: list[InstrumentResult] = []
-        for instrument_id, instrument_status in zip(self.corpus.instruments, statuses, strict=True):
+        for (instrument_id, items), instrument_status in zip(groups, statuses, strict=True):
             instrument_results.append(self._instrument_result(instrument_id, instrument_status))
             out_of_scope = instrument_status == "not_applicable"
-            for item in by_instrument.get(instrument_id, ()):
+            for item in items:
                 rule = item.compiled.rule
-                if out_of_scope and not (rule.scope and item.result == "holds"):
+                result = item.result
+                if out_of_scope and not (rule.scope and result == "holds"):
                     continue  # an instrument that does not apply decides nothing else
-                if item.result == "unknown" and rule.outcome == "notice":
-                    continue  # a reminder that cannot be placed decides nothing
-                if item.result == "holds":
+                if result == "holds":
                     if (rule.outcome == "not_applicable") == none_applies:
                         findings.append(self._finding(item, flat, request, day))
-                elif item.result == "unknown":
+                elif result == "unknown":
+                    if rule.outcome == "notice":
+                        continue  # a reminder that cannot be placed decides nothing
                     if not none_applies:  # its outcome is needs_review
                         findings.append(self._finding(item, flat, request, day))
                 elif not none_applies:
@@ -276,35 +312,38 @@ class Evaluator:
             self.corpus.instruments
         )
         missing = sorted({p for f in findings for p in f.facts_missing})
-        return Decision(
-            kind=kind,
-            request_id=getattr(request, "id", None),
-            status=status,
-            as_of=day,
-            instruments=instrument_results,
-            findings=findings,
-            checked=checked,
-            missing_facts=missing,
-            interpretations=list(interpretations.values()),
-            parameters=self._parameters(epoch, kind, day, results, applicable),
-            policy_version=self.version,
-            request_hash=hash_of_canonical(canonical or canonical_request(request)),
-            paiwu_version=__version__,
-        )
+        values = {
+            "kind": kind,
+            "request_id": getattr(request, "id", None),
+            "status": status,
+            "as_of": day,
+            "instruments": instrument_results,
+            "findings": findings,
+            "checked": checked,
+            "missing_facts": missing,
+            "interpretations": list(interpretations.values()),
+            "parameters": dict(self._parameters(epoch, kind, day, table.rules, applicable)),
+            "policy_version": self.version,
+            "request_hash": hash_of_canonical(canonical or canonical_request(request)),
+            "paiwu_version": __version__,
+        }
+        if day is None or day.__class__ is dt.date:
+            return Decision.built(values)
+        return Decision(**values)  # a date of another type (a datetime) is converted as validation does
 
     def _parameters(
-        self, epoch: Epoch, kind: str, day: dt.date | None, results: list[RuleResult], applicable: set[str]
+        self, epoch: Epoch, kind: str, day: dt.date | None, rules: list[CompiledRule], applicable: set[str]
     ) -> dict[str, Any]:
-        """The values of the parameters read by the rules in force (``results``) of the applicable
+        """The values of the parameters read by the rules in force (``rules``) of the applicable
         instruments: the same for every day of a stretch (Epoch.in_force)."""
         key = (kind, epoch.stretch(kind, day), tuple(sorted(applicable)))
         found = epoch.parameters.get(key)
         if found is None:
             found = epoch.parameters[key] = {
                 name: epoch.values[name]
-                for item in results
-                if item.compiled.rule.instrument in applicable
-                for name in self._rule_parameters[item.compiled.rule.id]
+                for compiled in rules
+                if compiled.rule.instrument in applicable
+                for name in self._rule_parameters[compiled.rule.id]
             }
         return found
 
@@ -371,19 +410,22 @@ class Evaluator:
         if "as_of" in missing and event and getattr(request, "as_of", None) is None:
             missing = [event if p == "as_of" else p for p in missing]
         holds = item.result == "holds"
-        return Finding(
-            rule_id=rule.id,
-            instrument=rule.instrument,
-            outcome=rule.outcome if holds else "needs_review",
-            basis="rule_met" if holds else "facts_missing",
-            message=self._message(rule),
-            citations=[self.citation(c) for c in rule.cites],
-            facts_used=_facts_used(compiled.paths, flat.values),
-            facts_missing=[] if holds else missing,
-            notes=notes,
-            interpretation=self._interpretation(rule).text if rule.interpretation_en else None,
-            overrides=list(rule.overrides) if holds else [],
-            amounts=[self._amount(c, request, day) for c in rule.compute] if holds else [],
+        # every field, in the model's order and of its type (Finding.built)
+        return Finding.built(
+            {
+                "rule_id": rule.id,
+                "instrument": rule.instrument,
+                "outcome": rule.outcome if holds else "needs_review",
+                "basis": "rule_met" if holds else "facts_missing",
+                "message": self._message(rule),
+                "citations": [self.citation(c) for c in rule.cites],
+                "facts_used": _facts_used(compiled.paths, flat.values),
+                "facts_missing": [] if holds else missing,
+                "notes": notes,
+                "interpretation": self._interpretation(rule).text if rule.interpretation_en else None,
+                "overrides": list(rule.overrides) if holds else [],
+                "amounts": [self._amount(c, request, day) for c in rule.compute] if holds else [],
+            }
         )
 
     @staticmethod
@@ -417,13 +459,16 @@ class Evaluator:
 
     def _new_checked(self, item: RuleResult, flat: Flattened) -> Checked:
         rule = item.compiled.rule
-        return Checked(
-            rule_id=rule.id,
-            instrument=rule.instrument,
-            clause_ids=list(rule.cites),
-            result="overridden" if item.result == "overridden" else "not_met",
-            message=self._message(rule),
-            facts_used=_facts_used(item.compiled.paths, flat.values),
+        # every field, in the model's order and of its type (Checked.built)
+        return Checked.built(
+            {
+                "rule_id": rule.id,
+                "instrument": rule.instrument,
+                "clause_ids": list(rule.cites),
+                "result": "overridden" if item.result == "overridden" else "not_met",
+                "message": self._message(rule),
+                "facts_used": _facts_used(item.compiled.paths, flat.values),
+            }
         )
 
 
