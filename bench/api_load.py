@@ -1,15 +1,27 @@
 """The HTTP API under load: `paiwu serve` on loopback, driven by wrk, single and batch decisions.
 
     .venv/bin/python bench/api_load.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
+        [--batch-concurrency 1,2,4] [--paced 1500] [--paced-connections 64]
 
 Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
 (access log off), waits for /readyz, and checks that the server's decisions are the in-process
 ones (canonical JSON, for a sample of requests, single and in a batch). Then, for each concurrency,
 wrk posts generated trade requests (bench/population.py, a different one each time) to
-POST /v1/decisions/trade, and batches of `--batch` of them to POST /v1/decisions:batch, for
-`--duration` seconds each and at most `--max-requests` requests. It prints requests/s, decisions/s,
-latency percentiles and errors (socket errors, timeouts, non-2xx answers), then stops the server.
-Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+POST /v1/decisions/trade (`--concurrency` connections), and batches of `--batch` of them to
+POST /v1/decisions:batch (`--batch-concurrency` connections: many connections of large batches
+only measure queueing), for `--duration` seconds each and at most `--max-requests` requests. It
+prints requests/s, decisions/s, latency percentiles and errors (socket errors, timeouts, non-2xx
+answers). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+
+wrk is a closed loop: each connection sends its next request when the previous answer arrives, so
+it measures capacity, and its latency at a given concurrency follows from the rate it reaches
+(Little's law). The latency a client sees at a given rate is measured open loop: for each rate in
+`--paced`, after a 2 s pause, bench/paced.py sends single trade requests over `--paced-connections`
+keep-alive connections on a fixed schedule (request k due at start + k/rate, whatever the server
+does) for `--duration` seconds, and each latency runs from the request's intended send time (corrected for
+coordinated omission, as wrk2 does). That table shows the achieved rate, latency percentiles,
+p50 in the first and the last second of the schedule (above capacity, latency grows through
+the run), errors, unfinished requests and the generator's own CPU. Then the server is stopped.
 
 durable-rules runs one request at a time per process (a lock; no threads): the API scales with
 worker processes (`--workers`, one per core).
@@ -19,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import signal
@@ -37,7 +50,8 @@ from paiwu.facts import validate_request
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from population import trades  # noqa: E402 - bench's own module, beside this script
+from paced import run_paced  # noqa: E402 - bench's own modules, beside this script
+from population import trades  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only
 LUA = """
@@ -142,12 +156,43 @@ def run_wrk(url: str, script: Path, connections: int, duration: int, most: int) 
     return result
 
 
+def paced_table(host: str, port: int, bodies: list[bytes], rates: list[float], args: argparse.Namespace) -> None:
+    """Open loop: single decisions at each fixed rate, latency from each request's intended send time."""
+    print(
+        f"\nopen loop (bench/paced.py), single decisions, {args.paced_connections} connections, {args.duration} s "
+        "a rate; latency in ms from each request's intended send time"
+    )
+    print(f"{'target/s':>8s} {'achieved':>8s} {'conns':>5s} {'p50':>7s} {'p90':>7s} {'p99':>7s} {'p99.9':>7s} "
+          f"{'max':>7s} {'p50 1st s':>9s} {'last s':>7s} {'errors':>6s} {'unfinished':>10s} {'gen CPU':>7s}")  # fmt: skip
+
+    def f(value: float | None) -> str:
+        return f"{math.nan if value is None else value:7.1f}"
+
+    for rate in rates:
+        time.sleep(2)  # what the previous run left queued in the server (wrk stops mid-request) is done by now
+        r = run_paced(host, port, "/v1/decisions/trade", bodies, args.paced_connections, rate, args.duration)
+        lat = r["latency_ms"]
+        seconds = [s["p50"] for s in r["by_second"] if s["p50"] is not None] or [math.nan]
+        print(
+            f"{rate:8,.0f} {r['achieved_rate']:8,.0f} {r['connections']:5d} {f(lat['p50'])} {f(lat['p90'])} "
+            f"{f(lat['p99'])} {f(lat['p99.9'])} {f(lat['max'])} {seconds[0]:9.1f} {seconds[-1]:7.1f} "
+            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}%"
+        )
+        for message, count in r["error_messages"].items():
+            print(f"    {count} × {message}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="paiwu serve worker processes")
     parser.add_argument("--duration", type=int, default=10, help="seconds per run")
-    parser.add_argument("--concurrency", default="1,16,64", help="open connections, comma-separated")
+    parser.add_argument("--concurrency", default="1,16,64", help="open connections, comma-separated (single)")
     parser.add_argument("--batch", type=int, default=100, help="requests per batch")
+    parser.add_argument("--batch-concurrency", default="1,2,4", help="open connections for batches, comma-separated")
+    parser.add_argument(
+        "--paced", default="1500", help='open-loop rates, requests/s, comma-separated ("" for none): bench/paced.py'
+    )
+    parser.add_argument("--paced-connections", type=int, default=64, help="connections of the open-loop runs")
     parser.add_argument("--max-requests", type=int, default=500_000, help="at most this many HTTP requests a run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -156,6 +201,7 @@ def main() -> None:
         help="diagnosis: TCP_NODELAY in the server's processes (bench/nodelay/sitecustomize.py)",
     )
     args = parser.parse_args()
+    rates = [float(rate) for rate in args.paced.split(",") if rate.strip()]
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
 
@@ -186,12 +232,12 @@ def main() -> None:
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
                   f"{'max':>7s} {'errors':>6s}")  # fmt: skip
-            for name, path, bodies, per_request in (
-                ("single", "/v1/decisions/trade", singles, 1),
-                ("batch", "/v1/decisions:batch", batches, args.batch),
+            for name, path, bodies, per_request, concurrency in (
+                ("single", "/v1/decisions/trade", singles, 1, args.concurrency),
+                ("batch", "/v1/decisions:batch", batches, args.batch, args.batch_concurrency),
             ):
                 script = lua_script(path, bodies, Path(folder), name)
-                for connections in (int(c) for c in args.concurrency.split(",")):
+                for connections in (int(c) for c in concurrency.split(",")):
                     r = run_wrk(base + path, script, connections, args.duration, args.max_requests)
                     rate = r["requests"] / r["seconds"]
                     errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
@@ -199,6 +245,8 @@ def main() -> None:
                         f"{name:8s} {connections:5d} {rate:8,.0f} {rate * per_request:11,.0f} {r['p50'] / 1e3:7.1f} "
                         f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d}"
                     )
+            if rates:
+                paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args)
         finally:
             os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
             try:
