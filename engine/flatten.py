@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from paiwu.facts import EVENT_DATE, FactSpec
+from paiwu.policies.conditions import FactRef
 
 from .compiler import KIND_KEY, NUMBER_SCALE, CompiledPolicy, encode, fact_key, ref_key
 from .dates import CalendarRangeError, shift
@@ -56,12 +57,14 @@ _AS_OF = -1  # the node of the evaluation date, which is not read from the reque
 _Nodes = tuple[tuple[int, str], ...]
 # Each fact: its path, engine key, node and attribute, spec, and how its value is encoded.
 _Leaves = tuple[tuple[str, str, int, str, FactSpec | None, int], ...]
+# Each derived fact (a shifted date, a multiple): its reference and engine key.
+_Refs = tuple[tuple[FactRef, str], ...]
 
 
-def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves]:
-    """What flatten reads for a kind, worked out once per compiled policy: the objects on the way
-    and, for each path, where it is read and how its value is encoded."""
-    plan: tuple[_Nodes, _Leaves] | None = policy.flat_plans.get(kind)
+def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves, _Refs]:
+    """What flatten reads for a kind, worked out once per compiled policy: the objects on the way,
+    for each path where it is read and how its value is encoded, and the derived facts' keys."""
+    plan: tuple[_Nodes, _Leaves, _Refs] | None = policy.flat_plans.get(kind)
     if plan is None:
         schema: dict[str, FactSpec] = policy.schema[kind]
         index: dict[str, int] = {"": 0}
@@ -85,7 +88,8 @@ def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves]:
             parent, _, attribute = path.rpartition(".")
             where = _AS_OF if path == "as_of" else node(parent)
             leaves.append((path, fact_key(path), where, attribute, spec, how))
-        plan = policy.flat_plans[kind] = (tuple(nodes), tuple(leaves))
+        refs = tuple((ref, ref_key(ref)) for ref in policy.refs_by_kind.get(kind, ()))
+        plan = policy.flat_plans[kind] = (tuple(nodes), tuple(leaves), refs)
     return plan
 
 
@@ -93,7 +97,7 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
     fact: dict[str, Any] = {KIND_KEY: kind}
     values: dict[str, Any] = {}
     notes: dict[str, str] = {}
-    nodes, leaves = _plan(policy, kind)
+    nodes, leaves, refs = _plan(policy, kind)
     objects: list[Any] = [request]
     for parent, attribute in nodes:
         objects.append(getattr(objects[parent], attribute, None))  # None below an absent object
@@ -111,15 +115,15 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
             fact[key] = round(value * NUMBER_SCALE)
         else:
             fact[key] = encode(spec, value)
-    for ref in policy.refs_by_kind.get(kind, ()):
+    for ref, ref_fact_key in refs:
         base = as_of if ref.path == "as_of" else lookup(request, ref.path)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):
-            fact[ref_key(ref)] = encode(None, base * ref.number)
+            fact[ref_fact_key] = encode(None, base * ref.number)
             continue
         if not isinstance(base, dt.date) or ref.shift is None:
             continue
         try:
-            fact[ref_key(ref)] = encode(None, _shift(base, ref.shift, int(ref.number)))
+            fact[ref_fact_key] = encode(None, _shift(base, ref.shift, int(ref.number)))
         except CalendarRangeError as error:
             notes[ref.path] = str(error)
         except OverflowError:
