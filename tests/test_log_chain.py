@@ -397,3 +397,19 @@ def test_a_prepared_entry_hashes_exactly_as_hash_entry(text: str, index: int, ke
     )
     head = Link(index, "", "sha256:" + text)
     assert Prepared(entry).link(head) == Link(index + 1, head.entry_hash, hash_entry(entry, index + 1, head.entry_hash))
+
+
+def test_keyed_and_keyless_entries_mixed_in_one_transaction_keep_their_order(log_url: str, evaluator: Evaluator) -> None:
+    """Keyless entries go in by multi-row statements, keyed ones one by one (a key may be taken):
+    the chain and the order are those of the call, and a repeated key is settled in place."""
+    items = [entry(evaluator, 0), entry(evaluator, 1, key="a"), entry(evaluator, 2), entry(evaluator, 3)]
+    items += [entry(evaluator, 4, key="a"), entry(evaluator, 5), entry(evaluator, 6, key="b")]
+    with open_log(log_url) as log:
+        log.save_snapshot(capture_snapshot())
+        recorded = log.record_many(items)
+        assert [created for _, created in recorded] == [True, True, True, True, False, True, True]
+        assert recorded[4][0] == items[1]  # the entry logged under "a" first
+        kept = [e for i, e in enumerate(items) if i != 4]
+        assert list(log.entries()) == kept
+        report = log.verify()
+        assert report.ok and log.chain_head().index == len(kept)
