@@ -399,7 +399,9 @@ def test_a_prepared_entry_hashes_exactly_as_hash_entry(text: str, index: int, ke
     assert Prepared(entry).link(head) == Link(index + 1, head.entry_hash, hash_entry(entry, index + 1, head.entry_hash))
 
 
-def test_keyed_and_keyless_entries_mixed_in_one_transaction_keep_their_order(log_url: str, evaluator: Evaluator) -> None:
+def test_keyed_and_keyless_entries_mixed_in_one_transaction_keep_their_order(
+    log_url: str, evaluator: Evaluator
+) -> None:
     """Keyless entries go in by multi-row statements, keyed ones one by one (a key may be taken):
     the chain and the order are those of the call, and a repeated key is settled in place."""
     items = [entry(evaluator, 0), entry(evaluator, 1, key="a"), entry(evaluator, 2), entry(evaluator, 3)]
