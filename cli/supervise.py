@@ -21,6 +21,8 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 RESTART_PAUSE_S = 1.0  # between restarts of a worker that keeps dying, so that a crash loop does not spin
+QUICK_DEATH_S = 10.0  # a worker that dies sooner than this after starting is failing to start
+QUICK_DEATHS = 5  # ... and after this many such deaths in a row the server gives up (exit 5)
 STOP_S = 30.0  # a worker stopping gracefully may finish the requests it holds
 
 
@@ -55,6 +57,7 @@ class Supervisor:
         self.count = workers
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[BaseProcess] = []
+        self.started: list[float] = []
         self.stopping = False
 
     def _start(self) -> BaseProcess:
@@ -63,20 +66,29 @@ class Supervisor:
         return process
 
     def run(self, say: Callable[[str], None]) -> int:
-        """Serve until SIGINT or SIGTERM; returns the exit status."""
+        """Serve until SIGINT or SIGTERM (0), or until workers keep dying as they start (5)."""
         holder = bind(self.host, self.port)  # keeps the port for the workers' sockets
         self.port = holder.getsockname()[1]
         previous = {sig: signal.signal(sig, self._stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        quick_deaths = 0
         try:
             self.workers = [self._start() for _ in range(self.count)]
+            self.started = [time.monotonic()] * self.count
             say(f"paiwu serve: {self.count} workers on http://{self.host}:{self.port}, a listening socket each")
             while not self.stopping:
                 time.sleep(0.2)
                 for index, process in enumerate(self.workers):
-                    if not process.is_alive() and not self.stopping:
-                        say(f"paiwu serve: worker {process.pid} exited with {process.exitcode}; starting another")
-                        time.sleep(RESTART_PAUSE_S)
-                        self.workers[index] = self._start()
+                    if process.is_alive() or self.stopping:
+                        continue
+                    lived = time.monotonic() - self.started[index]
+                    quick_deaths = quick_deaths + 1 if lived < QUICK_DEATH_S else 0
+                    if quick_deaths >= QUICK_DEATHS:
+                        say(f"paiwu serve: workers keep exiting as they start ({quick_deaths} in a row); stopping")
+                        return 5
+                    say(f"paiwu serve: worker {process.pid} exited with {process.exitcode}; starting another")
+                    time.sleep(RESTART_PAUSE_S)
+                    self.workers[index] = self._start()
+                    self.started[index] = time.monotonic()
             return 0
         finally:
             self._terminate()

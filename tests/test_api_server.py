@@ -249,3 +249,20 @@ def test_replicas_behind_a_load_balancer_share_one_postgresql_log(tmp_path: Path
     with open_log(postgres_url) as log:
         entries = list(log.entries())
     assert len(entries) == 8 and len({e.idempotency_key for e in entries if e.idempotency_key}) == 6
+
+
+def test_serve_gives_up_when_workers_keep_dying_as_they_start(tmp_path: Path) -> None:
+    """A worker that cannot start is not restarted forever: after a few deaths in a row, exit 5."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    # Loaded by every Python process started with this PYTHONPATH; only the workers die.
+    (hook / "sitecustomize.py").write_text(
+        "import os, sys\nif '--multiprocessing-fork' in sys.argv:\n    os._exit(3)\n", encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "paiwu.cli.main", "serve", "--port", str(free_port()), "--workers", "2"]
+    command += ["--log-url", f"sqlite:///{tmp_path / 'decisions.sqlite3'}"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 5, result.stderr
+    assert "workers keep exiting as they start" in result.stderr
+    assert "Traceback" not in result.stderr
