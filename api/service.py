@@ -130,9 +130,9 @@ class DecisionService:
 
     async def _commit(self, entries: list[Prepared]) -> list[tuple[LogEntry, bool]]:
         """Resolved once the entries are committed, with those of every request that came meanwhile."""
-        return await self.using_log_async(asyncio.wrap_future(self.writer.submit(entries)))
+        return await self._using_log_async(asyncio.wrap_future(self.writer.submit(entries)))
 
-    async def using_log_async(self, waiting: Awaitable[T]) -> T:
+    async def _using_log_async(self, waiting: Awaitable[T]) -> T:
         try:
             return await waiting
         except LogUnavailable as error:
