@@ -43,7 +43,7 @@ class LogEntry:
 
     def columns(self) -> tuple[str | None, ...]:
         """The field values in declaration order (dataclasses.astuple copies each one, deeply)."""
-        return tuple(getattr(self, name) for name in _FIELD_NAMES)
+        return tuple(getattr(self, name) for name in COLUMNS)
 
     def request(self) -> dict[str, Any]:
         value: dict[str, Any] = json.loads(self.request_json)
@@ -70,7 +70,7 @@ class LogEntry:
         return out
 
 
-_FIELD_NAMES = tuple(f.name for f in fields(LogEntry))
+COLUMNS = tuple(f.name for f in fields(LogEntry))  # the decisions table's columns of an entry, in order
 
 
 def new_entry(

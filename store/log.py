@@ -16,23 +16,31 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import fields
+from functools import cache
 from types import TracebackType
 from typing import Any, Protocol
 
 from paiwu.facts import canonical_json
 
 from .chain import START, ChainedRow, ChainReport, Link, Prepared, Upgrade, append, verify_rows
-from .entry import LogEntry, utc_timestamp
+from .entry import COLUMNS, LogEntry, utc_timestamp
 from .snapshot import PolicySnapshot, SnapshotError, check_snapshot
 
 SCHEMA_VERSION = "2"  # 2: entries chained by hash (1: unchained, upgraded when opened)
-_COLUMNS = tuple(f.name for f in fields(LogEntry))
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM decisions"
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM decisions"
 _CHAIN_COLUMNS = ("chain_index", "prev_hash", "entry_hash")
-_CHAIN_SELECT = f"SELECT seq, {', '.join(_CHAIN_COLUMNS)}, {', '.join(_COLUMNS)} FROM decisions"
+_CHAIN_SELECT = f"SELECT seq, {', '.join(_CHAIN_COLUMNS)}, {', '.join(COLUMNS)} FROM decisions"
 ROWS_PER_INSERT = 500  # 7,000 parameters a statement: within SQLite's limit (32,766) and PostgreSQL's (65,535)
 _UPGRADE_KEY = "chain_upgrade"  # in paiwu_log_meta: which entries the upgrade from schema 1 chained, and when
+
+
+@cache
+def _insert_statement(rows: int, keyed: bool) -> str:
+    """INSERT of ``rows`` entries with their chain columns; ``keyed``: one that may find its key taken."""
+    columns = (*COLUMNS, *_CHAIN_COLUMNS)
+    row = f"({', '.join('?' * len(columns))})"
+    conflict = " ON CONFLICT (idempotency_key) DO NOTHING" if keyed else ""
+    return f"INSERT INTO decisions ({', '.join(columns)}) VALUES {', '.join([row] * rows)}{conflict}"
 
 
 class LogUnavailable(RuntimeError):
@@ -181,10 +189,7 @@ class DecisionLog(ABC):
         return out
 
     def _insert_sql(self, rows: int, keyed: bool = False) -> str:
-        columns = (*_COLUMNS, *_CHAIN_COLUMNS)
-        row = f"({', '.join('?' * len(columns))})"
-        conflict = " ON CONFLICT (idempotency_key) DO NOTHING" if keyed else ""
-        return self._sql(f"INSERT INTO decisions ({', '.join(columns)}) VALUES {', '.join([row] * rows)}{conflict}")
+        return self._sql(_insert_statement(rows, keyed))
 
     def _insert_rows(self, cursor: Any, rows: list[tuple[Any, ...]]) -> None:
         """Rows without an idempotency key, ROWS_PER_INSERT to a statement."""
@@ -205,7 +210,7 @@ class DecisionLog(ABC):
         after = 0
         while True:
             rows = self._run(
-                f"SELECT seq, {', '.join(_COLUMNS)} FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?", (after, page)
+                f"SELECT seq, {', '.join(COLUMNS)} FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?", (after, page)
             )
             for row in rows:
                 yield LogEntry(*row[1:])
