@@ -5,17 +5,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import orjson
 from pydantic import BaseModel
 
 from paiwu import __version__
-from paiwu.facts import EVENT_DATE, STATE_KINDS, canonical_json
+from paiwu.facts import EVENT_DATE, STATE_KINDS, canonical_json, canonical_utf8, request_data
 from paiwu.policies.conditions import parameters_of
 from paiwu.policies.expressions import expression_parameters, expression_paths
 from paiwu.policies.law import Corpus, load_corpus
@@ -46,26 +44,12 @@ def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any
 
 
 def request_hash(request: BaseModel) -> str:
-    """The hash of the request's canonical_request text (made here with orjson, where it writes the same)."""
-    data = request.model_dump(mode="json", exclude_none=True)
-    try:
-        text = orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
-    except TypeError:  # text orjson refuses (lone surrogates) or an integer beyond 64 bits
-        text = b"null"
-    if _EXPONENT(text) is not None or b"null" in text or b"0.0000" in text:
+    """The hash of the request's canonical_request text (made with orjson where it writes the same)."""
+    data = request_data(request)
+    text = canonical_utf8(data)
+    if text is None:
         return hash_of_canonical(canonical_json(data))
     return "sha256:" + hashlib.sha256(text).hexdigest()[:16]
-
-
-# canonical_json's text of a request, as UTF-8, is what orjson writes with sorted keys - the same
-# escapes, no spaces, the same shortest digits of a float - except where orjson writes a float
-# another way (1e-05 as 0.00001, Python writes an exponent below 1e-4 and from 1e16), writes
-# null (for NaN and infinities, which canonical_json refuses; a request without its absent facts
-# has no null), or refuses the text: any such text, or text that merely looks like it (an e
-# before a sign or digit, 0.0000 or null in a string), is made by canonical_json itself. Checked
-# against canonical_json on a million random floats of every magnitude and on every character below
-# U+0800. (One regular expression with the three alternatives scans slower than json encodes.)
-_EXPONENT = re.compile(rb"e[-+0-9]").search
 
 
 def hash_of_canonical(canonical: str) -> str:

@@ -4,7 +4,7 @@ Every fact may be absent, and absence is not falsity: the engine turns a missing
 clause needs into ``needs_review`` naming it.
 """
 
-from .canonical import canonical_json, canonical_request
+from .canonical import canonical_json, canonical_request, canonical_utf8, request_data
 from .load import FieldProblem, RequestError, load_request, validate_request
 from .models import (
     ACTION_KINDS,
@@ -31,8 +31,10 @@ __all__ = [
     "TradeRequest",
     "canonical_json",
     "canonical_request",
+    "canonical_utf8",
     "fact_schema",
     "load_request",
     "parse_request",
+    "request_data",
     "validate_request",
 ]
