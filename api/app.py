@@ -25,7 +25,7 @@ from . import problems
 from .body import MAX_BODY_BYTES
 from .catalogue import catalogue_router
 from .decisions import decision_router, direct_endpoints
-from .direct import DirectRoutes
+from .direct import DirectFastAPI
 from .health import health_router
 from .openapi import install_openapi
 from .service import MAX_BATCH, DecisionService
@@ -92,7 +92,7 @@ def create_app(
         if owned:
             log.close()
 
-    app = FastAPI(
+    app = DirectFastAPI(
         title="paiwu",
         version=__version__,
         summary="Emission-rights trading checks (排污权交易合规检查) with a durable decision log",
@@ -120,9 +120,9 @@ def create_app(
     ]
     for router in routers:
         app.include_router(router)
-    app.add_middleware(DirectRoutes, endpoints=endpoints)  # inside problems' catch-all, added next
     problems.install(app, [route for router in routers for route in router.routes])
     install_openapi(app, settings.max_batch)
+    app.route_directly(endpoints)  # the decision POSTs, ahead of FastAPI's middleware and routing
     return app
 
 

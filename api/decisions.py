@@ -108,7 +108,8 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def _options(request: Request) -> tuple[dt.date | None, str | None]:
-    return parse_as_of(request.query_params.get("as_of")), parse_idempotency_key(request.headers.get("idempotency-key"))
+    as_of = parse_as_of(request.query_params.get("as_of")) if request.scope.get("query_string") else None
+    return as_of, parse_idempotency_key(request.headers.get("idempotency-key"))
 
 
 def _single(service: DecisionService, kind: str, max_body: int) -> Endpoint:

@@ -457,9 +457,8 @@ def test_decision_posts_take_the_direct_path_with_the_routers_own_endpoints(log_
     from paiwu.api.direct import DirectRoutes
 
     app = create_app(ApiSettings(log_url=log_url))
-    direct = [m for m in app.user_middleware if m.cls is DirectRoutes]
-    assert len(direct) == 1
-    endpoints = direct[0].kwargs["endpoints"]
+    assert isinstance(app.direct, DirectRoutes)  # ahead of FastAPI's middleware stack
+    endpoints = app.direct.endpoints
     routes = [getattr(r, "original_router", r) for r in app.routes]  # FastAPI keeps included routers whole
     declared = {
         route.path: route.endpoint
@@ -489,6 +488,8 @@ def test_direct_routes_take_exact_posts_only_and_answer_problems() -> None:
     async def endpoint(request: Request) -> Response:
         if request.query_params.get("fail"):
             raise ProblemError(422, "invalid-request", "as asked")
+        if request.query_params.get("crash"):
+            raise RuntimeError("not a problem the endpoint knew of")
         return PlainTextResponse("direct", status_code=201)
 
     app = DirectRoutes(inner, {"/v1/x": endpoint})
@@ -510,5 +511,7 @@ def test_direct_routes_take_exact_posts_only_and_answer_problems() -> None:
     assert call("POST", "/v1/x")[:2] == (201, b"direct")
     status, text, media = call("POST", "/v1/x", b"fail=1")
     assert status == 422 and media == "application/problem+json" and json.loads(text)["detail"] == "as asked"
+    status, text, media = call("POST", "/v1/x", b"crash=1")  # the catch-all of the app, on this path too
+    assert status == 500 and media == "application/problem+json" and json.loads(text)["type"].endswith("internal-error")
     assert call("GET", "/v1/x")[1] == b"inner" and call("POST", "/v1/x/")[1] == b"inner"
     assert passed == ["GET /v1/x", "POST /v1/x/"]
