@@ -10,8 +10,9 @@ wrk posts generated trade requests (bench/population.py, a different one each ti
 POST /v1/decisions/trade (`--concurrency` connections), and batches of `--batch` of them to
 POST /v1/decisions:batch (`--batch-concurrency` connections: many connections of large batches
 only measure queueing), for `--duration` seconds each and at most `--max-requests` requests. It
-prints requests/s, decisions/s, latency percentiles and errors (socket errors, timeouts, non-2xx
-answers). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+prints requests/s, decisions/s, latency percentiles, errors (socket errors, timeouts, non-2xx
+answers) and the server's CPU time per decision (user and system, every process and thread of
+it, from /proc: the steadiest figure on a machine whose speed drifts, since it is not a rate). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
 
 wrk is a closed loop: each connection sends its next request when the previous answer arrives, so
 it measures capacity, and its latency at a given concurrency follows from the rate it reaches
@@ -90,6 +91,20 @@ end
 """
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) of process ``pid`` and its descendants, from /proc."""
+    total = 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += tree_cpu_seconds(int(child))
+    except (FileNotFoundError, ProcessLookupError):
+        pass  # a process that ended meanwhile
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -156,27 +171,33 @@ def run_wrk(url: str, script: Path, connections: int, duration: int, most: int) 
     return result
 
 
-def paced_table(host: str, port: int, bodies: list[bytes], rates: list[float], args: argparse.Namespace) -> None:
+def paced_table(
+    host: str, port: int, bodies: list[bytes], rates: list[float], args: argparse.Namespace, server: int
+) -> None:
     """Open loop: single decisions at each fixed rate, latency from each request's intended send time."""
     print(
         f"\nopen loop (bench/paced.py), single decisions, {args.paced_connections} connections, {args.duration} s "
         "a rate; latency in ms from each request's intended send time"
     )
     print(f"{'target/s':>8s} {'achieved':>8s} {'conns':>5s} {'p50':>7s} {'p90':>7s} {'p99':>7s} {'p99.9':>7s} "
-          f"{'max':>7s} {'p50 1st s':>9s} {'last s':>7s} {'errors':>6s} {'unfinished':>10s} {'gen CPU':>7s}")  # fmt: skip
+          f"{'max':>7s} {'p50 1st s':>9s} {'last s':>7s} {'errors':>6s} {'unfinished':>10s} {'gen CPU':>7s} "
+          f"{'srv ms/req':>10s}")  # fmt: skip
 
     def f(value: float | None) -> str:
         return f"{math.nan if value is None else value:7.1f}"
 
     for rate in rates:
         time.sleep(2)  # what the previous run left queued in the server (wrk stops mid-request) is done by now
+        cpu = tree_cpu_seconds(server)
         r = run_paced(host, port, "/v1/decisions/trade", bodies, args.paced_connections, rate, args.duration)
+        cpu = tree_cpu_seconds(server) - cpu
+        answered = r["achieved_rate"] * args.duration
         lat = r["latency_ms"]
         seconds = [s["p50"] for s in r["by_second"] if s["p50"] is not None] or [math.nan]
         print(
             f"{rate:8,.0f} {r['achieved_rate']:8,.0f} {r['connections']:5d} {f(lat['p50'])} {f(lat['p90'])} "
             f"{f(lat['p99'])} {f(lat['p99.9'])} {f(lat['max'])} {seconds[0]:9.1f} {seconds[-1]:7.1f} "
-            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}%"
+            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu / answered * 1e3:10.2f}"
         )
         for message, count in r["error_messages"].items():
             print(f"    {count} × {message}")
@@ -231,22 +252,25 @@ def main() -> None:
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
-                  f"{'max':>7s} {'errors':>6s}")  # fmt: skip
+                  f"{'max':>7s} {'errors':>6s} {'srv ms/decision':>15s}")  # fmt: skip
             for name, path, bodies, per_request, concurrency in (
                 ("single", "/v1/decisions/trade", singles, 1, args.concurrency),
                 ("batch", "/v1/decisions:batch", batches, args.batch, args.batch_concurrency),
             ):
                 script = lua_script(path, bodies, Path(folder), name)
                 for connections in (int(c) for c in concurrency.split(",")):
+                    cpu = tree_cpu_seconds(server.pid)
                     r = run_wrk(base + path, script, connections, args.duration, args.max_requests)
+                    cpu = tree_cpu_seconds(server.pid) - cpu
                     rate = r["requests"] / r["seconds"]
                     errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
                     print(
                         f"{name:8s} {connections:5d} {rate:8,.0f} {rate * per_request:11,.0f} {r['p50'] / 1e3:7.1f} "
-                        f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d}"
+                        f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d} "
+                        f"{cpu / (r['requests'] * per_request) * 1e3:15.3f}"
                     )
             if rates:
-                paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args)
+                paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, server.pid)
         finally:
             os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
             try:
