@@ -25,7 +25,8 @@ from pathlib import Path
 BACKSTOP_PAGES = (
     16_384  # 256 MiB of 16 KiB pages: the writer checkpoints itself only if the thread falls this far behind
 )
-INTERVAL_S = 0.25  # fewer, larger checkpoints: each flushes the database file, beside the WAL's flushes (bench/log_commit.py)
+# fewer, larger checkpoints: each flushes the database file beside the WAL's flushes (bench/log_commit.py)
+INTERVAL_S = 0.25
 logger = logging.getLogger("paiwu.store")
 
 
