@@ -4,7 +4,7 @@ In WAL mode a commit appends pages to the write-ahead log; a checkpoint copies t
 database file and flushes it. SQLite does that, by default, inside the COMMIT that takes the log
 past 1,000 pages: with 16 KiB pages that is 16 MB copied and flushed while the committing writer
 waits, and with it, through the writers' lock, every worker's writer and every caller waiting for
-its decision to be logged. Measured here: 15-20 ms stalls every ~70 group commits, about every
+its decision to be logged. Measured here: 9-21 ms stalls every ~67 group commits, about every
 half second at 1,400 decisions/s - the decision log's p99.
 
 So the writer's own connection checkpoints only as a backstop (``BACKSTOP_PAGES``), and a thread
