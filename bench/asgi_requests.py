@@ -1,0 +1,88 @@
+"""N single trade decisions through the API app in process (ASGI, no sockets): for counting instructions.
+
+    valgrind --tool=callgrind --callgrind-out-file=cg.100 .venv/bin/python bench/asgi_requests.py 100
+    valgrind --tool=callgrind --callgrind-out-file=cg.600 .venv/bin/python bench/asgi_requests.py 600
+
+The instructions of one request are the difference of the two totals ("I refs") divided by 500:
+start-up, imports and compilation cancel out. Instruction counts do not drift with the host as
+times do, so they show a change of a few percent that wall-clock runs cannot. The app is the one
+`paiwu serve` runs (create_app), with a SQLite log in a temporary folder; 8 clients send at once
+on asyncio's own loop (valgrind and uvloop are slow together), each request a different generated
+trade. Every answer must be 201, or the script fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from paiwu.api.app import ApiSettings, create_app
+from paiwu.store import open_log
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from population import trades  # bench's own module, beside this script
+
+CLIENTS = 8
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    bodies = [json.dumps(r, ensure_ascii=False).encode() for r in trades(count, 5)]
+    with tempfile.TemporaryDirectory(prefix="paiwu-asgi-") as folder:
+        url = f"sqlite:///{folder}/decisions.sqlite3"
+        with open_log(url) as log:
+            app = create_app(ApiSettings(log_url=url), log=log)
+            asyncio.run(_send_all(app, bodies))
+    print(f"{count} decisions answered 201")
+
+
+async def _post(app: Any, body: bytes) -> None:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/decisions/trade",
+        "raw_path": b"/v1/decisions/trade",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 80),
+    }
+    received = False
+    statuses: list[int] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal received
+        if received:
+            await asyncio.Event().wait()  # the client never disconnects
+        received = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            statuses.append(message["status"])
+
+    await app(scope, receive, send)
+    if statuses != [201]:
+        raise SystemExit(f"the API answered {statuses}, not 201")
+
+
+async def _send_all(app: Any, bodies: list[bytes]) -> None:
+    queue = list(reversed(bodies))
+
+    async def client() -> None:
+        while queue:
+            await _post(app, queue.pop())
+
+    await asyncio.gather(*(client() for _ in range(CLIENTS)))
+
+
+if __name__ == "__main__":
+    main()
