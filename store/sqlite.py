@@ -6,8 +6,6 @@ processes may share the file. Writers queue on an advisory lock on ``FILE-writer
 they begin: SQLite's own busy handler would poll, sleeping up to 100 ms between tries, while
 the advisory lock wakes the next writer as soon as the last one commits. SQLite's lock stays the
 guard (a writer without the advisory lock, or one that cannot create it, waits in busy_timeout).
-The WAL is copied back into the database by a thread of its own after commits (checkpoint.py),
-not inside the commit of whichever writer crossed SQLite's threshold.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .checkpoint import BACKSTOP_PAGES, Checkpointer
 from .log import Cursor, DecisionLog, LogUnavailable
 
 BUSY_TIMEOUT_MS = 15_000
@@ -70,8 +67,6 @@ class SqliteLog(DecisionLog):
             raise LogUnavailable(f"no decision log at {path}")
         self._lock = threading.Lock()
         self._writer_lock: int | None = None
-        self.checkpointer = Checkpointer(path, BUSY_TIMEOUT_MS)
-        self._checkpoint_after_commits = False  # not after the setup below: a log only read needs no thread
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._writer_lock = _open_writer_lock(path)
@@ -85,13 +80,10 @@ class SqliteLog(DecisionLog):
             self._db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
-            # checkpoints are the Checkpointer's, after commits; this connection's only as a backstop
-            self._db.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.executescript(SCHEMA)
             with self._transaction() as cursor:
                 self._check_schema_version(cursor)
-            self._checkpoint_after_commits = True
         except (sqlite3.Error, OSError) as error:
             self._release_writer_lock()
             raise LogUnavailable(f"cannot open the decision log {path}: {error}") from None
@@ -117,8 +109,6 @@ class SqliteLog(DecisionLog):
                     cursor.execute("ROLLBACK")
                     raise
                 cursor.execute("COMMIT")
-                if write and self._checkpoint_after_commits:
-                    self.checkpointer.committed()
             finally:
                 if queued is not None:
                     fcntl.flock(queued, fcntl.LOCK_UN)
@@ -128,7 +118,6 @@ class SqliteLog(DecisionLog):
         return result
 
     def close(self) -> None:
-        self.checkpointer.close()
         with self._lock:
             self._db.close()
             self._release_writer_lock()

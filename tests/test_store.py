@@ -137,35 +137,6 @@ def test_the_sqlite_log_is_wal_with_full_sync(tmp_path: Path) -> None:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_sqlite_checkpoints_run_in_a_thread_of_their_own_after_commits(tmp_path: Path, evaluator: Evaluator) -> None:
-    """The committing writer does not copy the WAL back into the database (a 16 MB stall every
-    thousand pages); the checkpoint thread does, after commits, and stops when the log closes."""
-    import threading
-    import time
-
-    from paiwu.store.checkpoint import BACKSTOP_PAGES
-
-    def checkpoint_threads() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name == "paiwu-log-checkpoint"]
-
-    path = tmp_path / "log.sqlite3"
-    before = checkpoint_threads()
-    with open_log(str(path)) as log:
-        db = log._db  # type: ignore[attr-defined]
-        assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == BACKSTOP_PAGES
-        assert checkpoint_threads() == before  # opening (and reading) starts no thread
-        log.save_snapshot(capture_snapshot())
-        log.record_many([entry(evaluator) for _ in range(40)])
-        copied = 40 * 20_000  # 40 entries of ~22 KB: in the WAL until a checkpoint copies them to the file
-        deadline = time.monotonic() + 10
-        while path.stat().st_size < copied and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert path.stat().st_size >= copied
-        assert log.checkpointer.checkpoints >= 1  # type: ignore[attr-defined]
-        assert len(checkpoint_threads()) == len(before) + 1
-    assert checkpoint_threads() == before
-
-
 def test_log_urls(tmp_path: Path) -> None:
     with open_log(f"sqlite:///{tmp_path / 'a.db'}") as log:
         assert log.backend == "sqlite"
