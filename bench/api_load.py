@@ -191,13 +191,12 @@ def paced_table(
         cpu = tree_cpu_seconds(server)
         r = run_paced(host, port, "/v1/decisions/trade", bodies, args.paced_connections, rate, args.duration)
         cpu = tree_cpu_seconds(server) - cpu
-        answered = r["achieved_rate"] * args.duration
         lat = r["latency_ms"]
         seconds = [s["p50"] for s in r["by_second"] if s["p50"] is not None] or [math.nan]
         print(
             f"{rate:8,.0f} {r['achieved_rate']:8,.0f} {r['connections']:5d} {f(lat['p50'])} {f(lat['p90'])} "
             f"{f(lat['p99'])} {f(lat['p99.9'])} {f(lat['max'])} {seconds[0]:9.1f} {seconds[-1]:7.1f} "
-            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu / answered * 1e3:10.2f}"
+            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu / max(r['completed'], 1) * 1e3:10.2f}"
         )
         for message, count in r["error_messages"].items():
             print(f"    {count} × {message}")
