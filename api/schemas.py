@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, Field
 
 from paiwu.engine.decision import Bilingual, Decision
@@ -36,7 +36,7 @@ def logged_decision_json(entry: LogEntry, utf8: tuple[bytes, bytes] | None = Non
     the request's and the decision's UTF-8, when the caller has them already (chain.Prepared).
     """
     request, decision = utf8 or (entry.request_json.encode("utf-8"), entry.decision_json.encode("utf-8"))
-    head = json.dumps(
+    head = orjson.dumps(  # the standard encoder's text for these strings, several times faster
         {
             "decision_id": entry.decision_id,
             "logged_at": entry.logged_at,
@@ -45,11 +45,9 @@ def logged_decision_json(entry: LogEntry, utf8: tuple[bytes, bytes] | None = Non
             "idempotency_key": entry.idempotency_key,
             "policy_version": entry.policy_version,
             "request_hash": entry.request_hash,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
+        }
     )
-    return b"".join((head[:-1].encode("utf-8"), b',"request":', request, b',"decision":', decision, b"}"))
+    return b"".join((head[:-1], b',"request":', request, b',"decision":', decision, b"}"))
 
 
 class BatchItem(BaseModel):
