@@ -69,6 +69,62 @@ def _encode(fact: dict[str, Any]) -> str:
         return json.dumps(fact, ensure_ascii=False)
 
 
+_COMPARISONS = frozenset(("$lt", "$lte", "$gt", "$gte", "$eq", "$neq"))
+_RESERVED = frozenset(("sid", "id"))  # fields durable-rules itself reads in a fact
+
+
+class _Unaliasable(ValueError):
+    """A definition in a form _aliased does not know: its fields keep their names."""
+
+
+def _aliased(definition: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The rules with a short name for every field they read, and those names (field -> alias).
+
+    durable-rules hashes every field name of a fact as it parses it, and writes the whole fact
+    out again for each rule that fires: with names of two or three characters a request's text
+    is a third as long. Only the compiler's forms are known (``all`` of ``m`` terms; $and, $or,
+    $ex, $nex, comparisons, equality, $m); given any other, every field keeps its name."""
+    names: dict[str, str] = {}
+
+    def field(name: Any) -> str:
+        if not isinstance(name, str) or name.startswith("$") or name in _RESERVED:
+            raise _Unaliasable(name)
+        return names.setdefault(name, f"k{len(names)}")
+
+    def operand(value: Any) -> Any:
+        if isinstance(value, dict):
+            if len(value) != 1 or "$m" not in value:
+                raise _Unaliasable(value)
+            return {"$m": field(value["$m"])}
+        if not isinstance(value, (str, int, float, bool)) and value is not None:
+            raise _Unaliasable(value)
+        return value
+
+    def expression(node: Any) -> dict[str, Any]:
+        if not isinstance(node, dict):
+            raise _Unaliasable(node)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ("$and", "$or"):
+                out[key] = [expression(item) for item in value]
+            elif key in ("$ex", "$nex") or key in _COMPARISONS:
+                out[key] = {field(name): operand(compared) for name, compared in value.items()}
+            else:
+                out[field(key)] = operand(value)
+        return out
+
+    field(MARKER)
+    try:
+        rules: dict[str, Any] = {}
+        for rule_name, rule in definition.items():
+            if set(rule) != {"all"} or any(set(term) != {"m"} for term in rule["all"]):
+                raise _Unaliasable(rule)
+            rules[rule_name] = {"all": [{"m": expression(term["m"])} for term in rule["all"]]}
+    except (_Unaliasable, AttributeError, TypeError):
+        return dict(definition), {}
+    return rules, names
+
+
 class RulesSession:
     """Evaluates flat facts against one ruleset and returns the names of the rules that fired.
 
@@ -91,10 +147,12 @@ class RulesSession:
         self._host = _QuietHost()
         self._handles: dict[str, int] = {}
         self._actions: dict[str, Callable[[Any], None]] = {}
+        renamed, self._aliases = _aliased(definition)
+        marker = self._aliases.get(MARKER, MARKER)
         for number, (kind, names) in enumerate(groups.items()):
             # set_rulesets mutates its argument: each ruleset gets copies of its rules
-            ruleset: dict[str, Any] = {name: copy.deepcopy(definition[name]) for name in names}
-            ruleset[SENTINEL] = {"all": [{"m": {"$ex": {MARKER: 1}}}]}
+            ruleset: dict[str, Any] = {name: copy.deepcopy(renamed[name]) for name in names}
+            ruleset[SENTINEL] = {"all": [{"m": {"$ex": {marker: 1}}}]}
             for rule_name, rule in ruleset.items():
                 rule["run"] = self._actions[rule_name] = self._recorder(rule_name)
             name = self.name if kind == _WHOLE else f"{self.name}_{number}"
@@ -108,6 +166,16 @@ class RulesSession:
 
         return record
 
+    def _message(self, fact: dict[str, Any], sid: str) -> dict[str, Any]:
+        """The fact as its kind's ruleset reads it, in the session ``sid``: under the fields' short
+        names, without the fields no rule reads (they cannot change what matches)."""
+        aliases = self._aliases
+        if not aliases:
+            return {**fact, "sid": sid}
+        message = {aliases[key]: value for key, value in fact.items() if key in aliases}
+        message["sid"] = sid
+        return message
+
     def fired(self, fact: dict[str, Any]) -> frozenset[str]:
         """Assert one request's fact, take the names of every rule that matched, retract the fact."""
         if MARKER not in fact:
@@ -117,7 +185,7 @@ class RulesSession:
             return frozenset()  # no rule of this kind
         with self._lock:
             sid = self._live.get(handle) or self._live.setdefault(handle, str(next(self._sids)))
-            message = _encode({**fact, "sid": sid})
+            message = _encode(self._message(fact, sid))
             code, state = native.assert_fact(handle, message)
             if code == NOT_HANDLED:  # pragma: no cover - the sentinel matches every request
                 raise EngineFailure("no rule matched the request, not even the sentinel")
