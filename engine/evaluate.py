@@ -241,35 +241,39 @@ class Evaluator:
         """Every rule of the kind in force on the as-of date, with its three-valued result."""
         epoch = epoch or self.epoch(as_of)
         table = epoch.table(kind, as_of, self.corpus.instruments)
+        results, blocked = self._results(epoch, kind, table, flat)
+        items = [RuleResult(compiled, result) for compiled, result in zip(table.rules, results, strict=True)]
+        for position, exception in blocked.items():
+            items[position].blocked_by = items[exception]
+        return items
+
+    @staticmethod
+    def _results(epoch: Epoch, kind: str, table: _Table, flat: Flattened) -> tuple[list[str], dict[int, int]]:
+        """The result of each rule of the table (by position), and for each rule an undecided
+        exception keeps undecided, that exception's position (decide reads these as they are:
+        a RuleResult per rule costs more than the rest of the evaluation)."""
         fired = epoch.session.fired(flat.fact)
         missing = epoch.keys(kind).difference(flat.fact)  # what some rule of the kind reads and the request lacks
         if not missing:  # with every fact present, not holding is failing
-            results = [
-                RuleResult(compiled, "holds" if holds in fired else "fails")
-                for compiled, (holds, _, _) in zip(table.rules, table.rows, strict=True)
-            ]
+            results = ["holds" if holds in fired else "fails" for holds, _, _ in table.rows]
         else:  # certainly false, or reading no missing fact; else undetermined
             results = [
-                RuleResult(
-                    compiled,
-                    "holds" if holds in fired else "fails" if fails in fired or missing.isdisjoint(keys) else "unknown",
-                )
-                for compiled, (holds, fails, keys) in zip(table.rules, table.rows, strict=True)
+                "holds" if holds in fired else "fails" if fails in fired or missing.isdisjoint(keys) else "unknown"
+                for holds, fails, keys in table.rows
             ]
         # Explicit exceptions, as default logic reads them: an exception that holds sets aside the
         # rule it overrides; an exception that cannot be decided leaves that rule undecided too.
+        blocked: dict[int, int] = {}
         for position, targets in table.overrides:
-            item = results[position]
-            for target_position in targets:
-                target = results[target_position]
-                if target.result not in ("holds", "unknown"):
+            for target in targets:
+                if results[target] not in ("holds", "unknown"):
                     continue
-                if item.result == "holds":
-                    target.result = "overridden"
-                elif item.result == "unknown" and target.result == "holds":
-                    target.result = "unknown"
-                    target.blocked_by = item
-        return results
+                if results[position] == "holds":
+                    results[target] = "overridden"
+                elif results[position] == "unknown" and results[target] == "holds":
+                    results[target] = "unknown"
+                    blocked[target] = position
+        return results, blocked
 
     def decide(self, request: BaseModel, as_of: dt.date | None = None, canonical: str | None = None) -> Decision:
         """The decision on ``request``; ``canonical``, its canonical_request text if the caller made it already."""
@@ -277,12 +281,14 @@ class Evaluator:
         day = as_of_date(request, as_of)
         epoch = self.epoch(day)
         flat = flatten(epoch.compiled, kind, request, day)
-        results = self.evaluate_rules(kind, flat, day, epoch)
         table = epoch.table(kind, day, self.corpus.instruments)
+        results, blocked = self._results(epoch, kind, table, flat)
+        rules = table.rules
 
         state = kind in STATE_KINDS
-        groups = [(instrument, [results[n] for n in positions]) for instrument, positions in table.groups]
-        statuses: list[Status] = [self._instrument_status(items, state) for _, items in groups]
+        statuses: list[Status] = [
+            self._status(((rules[n].rule, results[n]) for n in positions), state) for _, positions in table.groups
+        ]
         status = combine(statuses)
         # An instrument that does not apply is shown in `instruments`, not among the findings; if
         # none applies, only the findings that say why are shown, and nothing checked.
@@ -292,24 +298,26 @@ class Evaluator:
         checked: list[Checked] = []
         interpretations: dict[str, Interpretation] = {}
         instrument_results: list[InstrumentResult] = []
-        for (instrument_id, items), instrument_status in zip(groups, statuses, strict=True):
+        for (instrument_id, positions), instrument_status in zip(table.groups, statuses, strict=True):
             instrument_results.append(self._instrument_result(instrument_id, instrument_status))
             out_of_scope = instrument_status == "not_applicable"
-            for item in items:
-                rule = item.compiled.rule
-                result = item.result
+            for n in positions:
+                compiled = rules[n]
+                rule = compiled.rule
+                result = results[n]
                 if out_of_scope and not (rule.scope and result == "holds"):
                     continue  # an instrument that does not apply decides nothing else
                 if result == "holds":
                     if (rule.outcome == "not_applicable") == none_applies:
-                        findings.append(self._finding(item, flat, request, day))
+                        findings.append(self._finding(compiled, result, None, flat, request, day))
                 elif result == "unknown":
                     if rule.outcome == "notice":
                         continue  # a reminder that cannot be placed decides nothing
                     if not none_applies:  # its outcome is needs_review
-                        findings.append(self._finding(item, flat, request, day))
+                        exception = rules[blocked[n]] if n in blocked else None
+                        findings.append(self._finding(compiled, result, exception, flat, request, day))
                 elif not none_applies:
-                    checked.append(self._checked(item, flat))
+                    checked.append(self._checked(compiled, result, flat))
                 if rule.interpretation_en and not out_of_scope:
                     interpretations[rule.id] = self._interpretation(rule)
 
@@ -354,20 +362,25 @@ class Evaluator:
 
     @staticmethod
     def _instrument_status(items: list[RuleResult], state: bool) -> Status:
-        if not items:
-            return "not_applicable"
-        prohibited = review = False
-        for item in items:
-            if item.result == "holds":
-                rule = item.compiled.rule
+        return Evaluator._status(((item.compiled.rule, item.result) for item in items), state)
+
+    @staticmethod
+    def _status(results: Iterable[tuple[Rule, str]], state: bool) -> Status:
+        """An instrument's status from its rules' results (none: it does not apply)."""
+        prohibited = review = seen = False
+        for rule, result in results:
+            seen = True
+            if result == "holds":
                 if rule.scope:  # out of scope: whatever else holds
                     return "not_applicable"
                 if rule.outcome in ("ineligible", "non_compliant"):
                     prohibited = True
                 elif rule.outcome == "needs_review":
                     review = True
-            elif item.result == "unknown" and item.compiled.rule.outcome != "notice":  # a reminder decides nothing
+            elif result == "unknown" and rule.outcome != "notice":  # a reminder decides nothing
                 review = True
+        if not seen:
+            return "not_applicable"
         if prohibited:
             return settled(state, prohibited=True)
         return "needs_review" if review else settled(state, prohibited=False)
@@ -401,20 +414,28 @@ class Evaluator:
             )
         return found
 
-    def _finding(self, item: RuleResult, flat: Flattened, request: BaseModel, day: dt.date | None) -> Finding:
-        compiled = item.compiled
+    def _finding(
+        self,
+        compiled: CompiledRule,
+        result: str,
+        exception: CompiledRule | None,
+        flat: Flattened,
+        request: BaseModel,
+        day: dt.date | None,
+    ) -> Finding:
+        """The finding of a rule that holds, or is undetermined (``exception``: the undecided
+        exception that keeps it so, if that is why)."""
         rule = compiled.rule
         missing = [p for p in compiled.paths if p not in flat.values]
         notes = [flat.notes[p] for p in compiled.paths if p in flat.notes]
-        if item.blocked_by is not None:
-            exception = item.blocked_by.compiled
+        if exception is not None:
             missing += [p for p in exception.paths if p not in flat.values and p not in missing]
             notes.append(f"the exception {exception.rule.id} cannot be decided without these facts")
         # a missing evaluation date is asked for as the fact it comes from (the trade date, the event date)
         event = EVENT_DATE.get(getattr(request, "kind", ""))
         if "as_of" in missing and event and getattr(request, "as_of", None) is None:
             missing = [event if p == "as_of" else p for p in missing]
-        holds = item.result == "holds"
+        holds = result == "holds"
         # every field, in the model's order and of its type (Finding.built)
         return Finding.built(
             {
@@ -449,30 +470,30 @@ class Evaluator:
             )
         return Amount(name=computation.name, label=label, value=value, unit=computation.unit, calculation=calculation)
 
-    def _checked(self, item: RuleResult, flat: Flattened) -> Checked:
-        compiled = item.compiled
+    def _checked(self, compiled: CompiledRule, result: str, flat: Flattened) -> Checked:
+        """The entry of a rule checked and not met (``result``: fails or overridden)."""
         if compiled.index not in self._cacheable:
-            return self._new_checked(item, flat)
+            return self._new_checked(compiled, result, flat)
         # equal values of flags, choices and names give equal entries; the index names the rule
-        key = (compiled.index, item.result, *map(flat.values.get, compiled.paths))
+        key = (compiled.index, result, *map(flat.values.get, compiled.paths))
         found = self._checked_entries.get(key)
         if found is None:
             if len(self._checked_entries) >= CHECKED_CACHE:
                 self._checked_entries.clear()
-            found = self._checked_entries[key] = self._new_checked(item, flat)
+            found = self._checked_entries[key] = self._new_checked(compiled, result, flat)
         return found
 
-    def _new_checked(self, item: RuleResult, flat: Flattened) -> Checked:
-        rule = item.compiled.rule
+    def _new_checked(self, compiled: CompiledRule, result: str, flat: Flattened) -> Checked:
+        rule = compiled.rule
         # every field, in the model's order and of its type (Checked.built)
         return Checked.built(
             {
                 "rule_id": rule.id,
                 "instrument": rule.instrument,
                 "clause_ids": list(rule.cites),
-                "result": "overridden" if item.result == "overridden" else "not_met",
+                "result": "overridden" if result == "overridden" else "not_met",
                 "message": self._message(rule),
-                "facts_used": _facts_used(item.compiled.paths, flat.values),
+                "facts_used": _facts_used(compiled.paths, flat.values),
             }
         )
 
