@@ -117,17 +117,23 @@ class Epoch:
 
 class _Table:
     """The rules in force (in legal order) for one kind and stretch of days, laid out for decide:
-    the names and keys that give each rule's result, the exceptions with the rules they set
-    aside (by position), and the positions of each instrument's rules."""
+    the names that give each rule's result, the rules that read each key (by position), the
+    exceptions with the rules they set aside, and the positions of each instrument's rules."""
 
-    __slots__ = ("groups", "overrides", "rows", "rules")
+    __slots__ = ("fails", "groups", "holds", "overrides", "readers", "rules")
 
     def __init__(self, in_force: list[CompiledRule], instruments: Iterable[str]) -> None:
         # one result per rule id (ids are unique in a valid policy): a later rule of the same id
         # takes the place of the first
         by_id = {c.rule.id: c for c in in_force}
         rules = self.rules = list(by_id.values())
-        self.rows = tuple((c.holds_name, c.fails_name, frozenset(c.keys)) for c in rules)
+        self.holds = tuple(c.holds_name for c in rules)
+        self.fails = tuple(c.fails_name for c in rules)
+        readers: dict[str, list[int]] = {}
+        for n, c in enumerate(rules):
+            for key in dict.fromkeys(c.keys):
+                readers.setdefault(key, []).append(n)
+        self.readers = {key: tuple(positions) for key, positions in readers.items()}
         position = {c.rule.id: n for n, c in enumerate(rules)}
         self.overrides = tuple(
             (n, tuple(position[t] for t in c.rule.overrides if t in position))
@@ -254,13 +260,13 @@ class Evaluator:
         a RuleResult per rule costs more than the rest of the evaluation)."""
         fired = epoch.session.fired(flat.fact)
         missing = epoch.keys(kind).difference(flat.fact)  # what some rule of the kind reads and the request lacks
-        if not missing:  # with every fact present, not holding is failing
-            results = ["holds" if holds in fired else "fails" for holds, _, _ in table.rows]
-        else:  # certainly false, or reading no missing fact; else undetermined
-            results = [
-                "holds" if holds in fired else "fails" if fails in fired or missing.isdisjoint(keys) else "unknown"
-                for holds, fails, keys in table.rows
-            ]
+        # with every fact it reads present, a rule that does not hold fails
+        results = ["holds" if holds in fired else "fails" for holds in table.holds]
+        # one that reads a missing fact fails only if certainly false; else it is undetermined
+        for key in missing:
+            for n in table.readers.get(key, ()):
+                if results[n] == "fails" and table.fails[n] not in fired:
+                    results[n] = "unknown"
         # Explicit exceptions, as default logic reads them: an exception that holds sets aside the
         # rule it overrides; an exception that cannot be decided leaves that rule undecided too.
         blocked: dict[int, int] = {}
@@ -286,9 +292,7 @@ class Evaluator:
         rules = table.rules
 
         state = kind in STATE_KINDS
-        statuses: list[Status] = [
-            self._status(((rules[n].rule, results[n]) for n in positions), state) for _, positions in table.groups
-        ]
+        statuses: list[Status] = [self._status(rules, results, positions, state) for _, positions in table.groups]
         status = combine(statuses)
         # An instrument that does not apply is shown in `instruments`, not among the findings; if
         # none applies, only the findings that say why are shown, and nothing checked.
@@ -362,22 +366,25 @@ class Evaluator:
 
     @staticmethod
     def _instrument_status(items: list[RuleResult], state: bool) -> Status:
-        return Evaluator._status(((item.compiled.rule, item.result) for item in items), state)
+        rules = [item.compiled for item in items]
+        return Evaluator._status(rules, [item.result for item in items], range(len(items)), state)
 
     @staticmethod
-    def _status(results: Iterable[tuple[Rule, str]], state: bool) -> Status:
-        """An instrument's status from its rules' results (none: it does not apply)."""
+    def _status(rules: list[CompiledRule], results: list[str], positions: Iterable[int], state: bool) -> Status:
+        """An instrument's status from the results of its rules (at ``positions``; none: it does not apply)."""
         prohibited = review = seen = False
-        for rule, result in results:
+        for n in positions:
             seen = True
+            result = results[n]
             if result == "holds":
+                rule = rules[n].rule
                 if rule.scope:  # out of scope: whatever else holds
                     return "not_applicable"
                 if rule.outcome in ("ineligible", "non_compliant"):
                     prohibited = True
                 elif rule.outcome == "needs_review":
                     review = True
-            elif result == "unknown" and rule.outcome != "notice":  # a reminder decides nothing
+            elif result == "unknown" and rules[n].rule.outcome != "notice":  # a reminder decides nothing
                 review = True
         if not seen:
             return "not_applicable"
