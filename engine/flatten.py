@@ -51,6 +51,8 @@ class Flattened:
 # choices, names), as a day number (dates), as integer thousandths (numbers).
 _AS_IS, _DAY, _NUMBER = 0, 1, 2
 _AS_OF = -1  # the node of the evaluation date, which is not read from the request
+_NOTHING: dict[str, Any] = {}  # the attributes of an object without a __dict__ (and of None)
+_UNSET = object()
 
 # The objects on the way to the facts (seller, seller.region ...), each read once from its parent
 # node (node 0 is the request): (parent node, attribute).
@@ -99,10 +101,20 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
     notes: dict[str, str] = {}
     nodes, leaves, refs = _plan(policy, kind)
     objects: list[Any] = [request]
+    # each object's own attributes: a model keeps its fields' values in its __dict__, which is read
+    # without going through the model's __getattr__ hook
+    attributes: list[dict[str, Any]] = [getattr(request, "__dict__", _NOTHING)]
     for parent, attribute in nodes:
-        objects.append(getattr(objects[parent], attribute, None))  # None below an absent object
+        node = getattr(objects[parent], attribute, None)  # None below an absent object
+        objects.append(node)
+        attributes.append(getattr(node, "__dict__", _NOTHING))
     for path, key, where, attribute, spec, how in leaves:
-        value: Any = as_of if where == _AS_OF else getattr(objects[where], attribute, None)
+        if where == _AS_OF:
+            value: Any = as_of
+        else:
+            value = attributes[where].get(attribute, _UNSET)
+            if value is _UNSET:  # not kept in the object's __dict__ (a property, an extra field, None)
+                value = getattr(objects[where], attribute, None)
         if value is None:
             continue
         values[path] = value
