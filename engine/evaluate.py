@@ -40,7 +40,26 @@ from .runtime import RulesSession
 
 def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any]:
     # values never holds None (flatten leaves absent facts out); dates are written as ISO text
-    return {p: v.isoformat() if isinstance(v, dt.date) else v for p in paths if (v := values.get(p)) is not None}
+    used: dict[str, Any] = {}
+    for path in paths:
+        value = values.get(path)
+        if value is not None:
+            used[path] = _iso(value) if isinstance(value, dt.date) else value
+    return used
+
+
+_ISO: dict[dt.date, str] = {}  # the ISO text of recently seen dates (date.isoformat formats slowly)
+
+
+def _iso(day: dt.date) -> str:
+    if day.__class__ is not dt.date:  # a datetime, or another subclass: its own text
+        return day.isoformat()
+    text = _ISO.get(day)
+    if text is None:
+        if len(_ISO) >= 4096:
+            _ISO.clear()
+        text = _ISO[day] = day.isoformat()
+    return text
 
 
 def request_hash(request: BaseModel) -> str:
