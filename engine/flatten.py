@@ -59,8 +59,9 @@ _UNSET = object()
 _Nodes = tuple[tuple[int, str], ...]
 # Each fact: its path, engine key, node and attribute, spec, and how its value is encoded.
 _Leaves = tuple[tuple[str, str, int, str, FactSpec | None, int], ...]
-# Each derived fact (a shifted date, a multiple): its reference and engine key.
-_Refs = tuple[tuple[FactRef, str], ...]
+# Each derived fact (a shifted date, a multiple): its reference, engine key, and the node and
+# attribute its base is read from.
+_Refs = tuple[tuple[FactRef, str, int, str], ...]
 
 
 def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves, _Refs]:
@@ -81,16 +82,18 @@ def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves, _Refs]:
                 nodes.append((parent_node, attribute))
             return found
 
+        def place(path: str) -> tuple[int, str]:
+            parent, _, attribute = path.rpartition(".")
+            return (_AS_OF if path == "as_of" else node(parent)), attribute
+
         leaves: list[tuple[str, str, int, str, FactSpec | None, int]] = []
         for path in policy.paths_by_kind.get(kind, ()):
             spec = schema.get(path)
             how = _AS_IS if spec is not None and spec.type != "date" else _DAY
             if spec is not None and spec.type == "number":
                 how = _NUMBER
-            parent, _, attribute = path.rpartition(".")
-            where = _AS_OF if path == "as_of" else node(parent)
-            leaves.append((path, fact_key(path), where, attribute, spec, how))
-        refs = tuple((ref, ref_key(ref)) for ref in policy.refs_by_kind.get(kind, ()))
+            leaves.append((path, fact_key(path), *place(path), spec, how))
+        refs = tuple((ref, ref_key(ref), *place(ref.path)) for ref in policy.refs_by_kind.get(kind, ()))
         plan = policy.flat_plans[kind] = (tuple(nodes), tuple(leaves), refs)
     return plan
 
@@ -108,12 +111,22 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
         node = getattr(objects[parent], attribute, None)  # None below an absent object
         objects.append(node)
         attributes.append(getattr(node, "__dict__", _NOTHING))
+
+    def read(where: int, attribute: str) -> Any:
+        if where == _AS_OF:
+            return as_of
+        value = attributes[where].get(attribute, _UNSET)
+        if value is _UNSET:  # not kept in the object's __dict__ (a property, an extra field, None)
+            return getattr(objects[where], attribute, None)
+        return value
+
     for path, key, where, attribute, spec, how in leaves:
+        # read(where, attribute), written out: a call per fact costs more than the reading
         if where == _AS_OF:
             value: Any = as_of
         else:
             value = attributes[where].get(attribute, _UNSET)
-            if value is _UNSET:  # not kept in the object's __dict__ (a property, an extra field, None)
+            if value is _UNSET:
                 value = getattr(objects[where], attribute, None)
         if value is None:
             continue
@@ -127,8 +140,8 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
             fact[key] = round(value * NUMBER_SCALE)
         else:
             fact[key] = encode(spec, value)
-    for ref, ref_fact_key in refs:
-        base = as_of if ref.path == "as_of" else lookup(request, ref.path)
+    for ref, ref_fact_key, where, attribute in refs:
+        base = read(where, attribute)
         if ref.shift == "times" and isinstance(base, (int, float)) and not isinstance(base, bool):
             fact[ref_fact_key] = encode(None, base * ref.number)
             continue
