@@ -172,7 +172,10 @@ class RulesSession:
         aliases = self._aliases
         if not aliases:
             return {**fact, "sid": sid}
-        message = {aliases[key]: value for key, value in fact.items() if key in aliases}
+        try:  # every field read by some rule (as flatten makes them): renamed without a Python loop
+            message = dict(zip(map(aliases.__getitem__, fact), fact.values(), strict=True))
+        except KeyError:
+            message = {aliases[key]: value for key, value in fact.items() if key in aliases}
         message["sid"] = sid
         return message
 
