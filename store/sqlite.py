@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -75,13 +75,17 @@ class SqliteLog(DecisionLog):
                 path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # A decision is ~20 KB: in 16 KiB pages it spans two pages, not six, which halves the
-            # database's work per entry (measured). Takes effect only on a new, empty file.
-            self._db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.executescript(SCHEMA)
+            with self._writers_queued():
+                # Two connections switching a file to WAL at once can deadlock, and SQLite then
+                # fails one of them at once ("database is locked") without waiting: workers that
+                # start together on a new log take turns here, as writers do.
+                # A decision is ~20 KB: in 16 KiB pages it spans two pages, not six, which halves the
+                # database's work per entry (measured). Takes effect only on a new, empty file.
+                self._db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.executescript(SCHEMA)
             with self._transaction() as cursor:
                 self._check_schema_version(cursor)
         except (sqlite3.Error, OSError) as error:
@@ -93,25 +97,30 @@ class SqliteLog(DecisionLog):
             raise
 
     @contextmanager
+    def _writers_queued(self) -> Iterator[None]:
+        """Hold the writers' advisory lock (where there is one) for the block."""
+        if self._writer_lock is None:
+            yield
+            return
+        fcntl.flock(self._writer_lock, fcntl.LOCK_EX)  # blocks without the GIL
+        try:
+            yield
+        finally:
+            fcntl.flock(self._writer_lock, fcntl.LOCK_UN)
+
+    @contextmanager
     def _transaction(self, write: bool = True) -> Iterator[sqlite3.Cursor]:
         # A writer takes the write lock at the start (IMMEDIATE), so two writers queue rather than
         # deadlock; a reader takes none, and under WAL it never waits for a writer.
-        with self._lock:
-            queued = self._writer_lock if write else None
-            if queued is not None:
-                fcntl.flock(queued, fcntl.LOCK_EX)  # blocks without the GIL
+        with self._lock, self._writers_queued() if write else nullcontext():
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
-                cursor = self._db.cursor()
-                cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                try:
-                    yield cursor
-                except BaseException:
-                    cursor.execute("ROLLBACK")
-                    raise
-                cursor.execute("COMMIT")
-            finally:
-                if queued is not None:
-                    fcntl.flock(queued, fcntl.LOCK_UN)
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
 
     def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor:
         result: sqlite3.Cursor = cursor.execute(sql, tuple(params))

@@ -137,6 +137,32 @@ def test_the_sqlite_log_is_wal_with_full_sync(tmp_path: Path) -> None:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def test_workers_starting_together_on_a_new_log_all_open_it(tmp_path: Path) -> None:
+    """Connections switching one file to WAL at once can deadlock, and SQLite fails one at once
+    rather than wait: the openers of a log take turns on the writers' lock file."""
+    import threading
+
+    for attempt in range(12):
+        url = f"sqlite:///{tmp_path / f'new-{attempt}.sqlite3'}"
+        opened: list[DecisionLog] = []
+        failed: list[Exception] = []
+
+        def open_one(url: str = url, opened: list[DecisionLog] = opened, failed: list[Exception] = failed) -> None:
+            try:
+                opened.append(open_log(url))
+            except LogUnavailable as error:
+                failed.append(error)
+
+        threads = [threading.Thread(target=open_one) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        for log in opened:
+            log.close()
+        assert failed == [] and len(opened) == 8
+
+
 def test_log_urls(tmp_path: Path) -> None:
     with open_log(f"sqlite:///{tmp_path / 'a.db'}") as log:
         assert log.backend == "sqlite"
