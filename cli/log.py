@@ -114,7 +114,8 @@ def _verdict(report: ChainReport) -> list[str]:
             "  (keep the head elsewhere; `paiwu log verify --anchor` with it later detects a log rewritten since)",
         ]
     else:
-        problems = [p.render() for p in report.problems] + [f"snapshot: {p}" for p in report.snapshot_problems]
+        problems = [p.render() for p in report.problems] + [f"dictionary: {p}" for p in report.dictionary_problems]
+        problems += [f"snapshot: {p}" for p in report.snapshot_problems]
         lines = [f"ALTERED: {problems[0]}"] + [f"  also {p}" for p in problems[1:]]
         if report.more_problems:
             lines.append(f"  and {report.more_problems} more problems")

@@ -2,19 +2,26 @@
 
 Entry number ``n`` of the chain (``chain_index``, 1, 2, 3, … in the order the entries were committed)
 stores ``prev_hash``, the ``entry_hash`` of entry ``n - 1`` (``GENESIS`` for entry 1), and its own
+hash, in one of two formats. Entries are written in format 2 since the log stores decisions
+compressed (schema 3); format 1 is that of the entries written before, and stays verifiable.
 
-    entry_hash = "sha256:" + hex(sha256(UTF-8 of canonical_json({
-        "chain": "paiwu-decision-log/1", "index": n, "prev_hash": prev_hash,
+    format 2: entry_hash = "sha256:" + hex(sha256(UTF-8 of canonical_json({
+        "chain": "paiwu-decision-log/2", "index": n, "prev_hash": prev_hash,
         "decision_id": …, "logged_at": …, "kind": …, "as_of": … or null, "idempotency_key": … or null,
-        "request_json": …, "request_hash": …, "decision_json": …, "status": …,
-        "policy_version": …, "paiwu_version": …,
+        "request_json": …, "request_hash": …, "status": …, "policy_version": …, "paiwu_version": …,
+        "decision_zstd": hex(sha256(the stored compressed decision)), "dictionary_id": …,
     })))
 
+    format 1: the same with "chain": "paiwu-decision-log/1", and "decision_json": the decision's
+    text in place of "decision_zstd" and "dictionary_id".
+
 ``canonical_json`` sorts keys, writes no spaces and keeps non-ASCII characters as UTF-8; the request
-and the decision are hashed as the very text stored (``request_json``, ``decision_json``), so that a
-change of one byte of any column changes the hash. The log also keeps the chain's **head** (the index
-and hash of its last entry) in a row of its own, updated in the transaction that appends: deleting
-the last entries is detected as surely as deleting one in the middle.
+is hashed as the very text stored (``request_json``) and the decision as the very bytes stored, so
+that a change of one byte of any column changes the hash. (The dictionary is named by the SHA-256
+of its bytes, and verification checks each stored dictionary against its name.) The log also keeps
+the chain's **head** (the index and hash of its last entry) in a row of its own, updated in the
+transaction that appends: deleting the last entries is detected as surely as deleting one in the
+middle.
 
 The chain makes an edit, a deletion or a reordering evident to ``verify``; it does not stop someone who
 can write to the database from rewriting every hash from the altered entry on. To detect that too,
@@ -29,13 +36,12 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import Literal
 
-import orjson
-
 from paiwu.facts import canonical_json
 
+from .compress import Packed, Packer, default_packer
 from .entry import LogEntry
 
-CHAIN_FORMAT = "paiwu-decision-log/1"
+CHAIN_FORMATS = {1: "paiwu-decision-log/1", 2: "paiwu-decision-log/2"}
 GENESIS = "sha256:" + "0" * 64  # the prev_hash of entry 1
 MAX_PROBLEMS = 20  # a verification names the first problems, then counts the rest
 
@@ -52,107 +58,84 @@ class Link:
 START = Link(0, GENESIS, GENESIS)  # the head of an empty chain
 
 
-def chain_content(entry: LogEntry, index: int, prev_hash: str) -> str:
-    """The canonical text whose SHA-256 is the entry's hash (see the module's documentation)."""
-    return canonical_json(
-        {
-            "chain": CHAIN_FORMAT,
-            "index": index,
-            "prev_hash": prev_hash,
-            "decision_id": entry.decision_id,
-            "logged_at": entry.logged_at,
-            "kind": entry.kind,
-            "as_of": entry.as_of,
-            "idempotency_key": entry.idempotency_key,
-            "request_json": entry.request_json,
-            "request_hash": entry.request_hash,
-            "decision_json": entry.decision_json,
-            "status": entry.status,
-            "policy_version": entry.policy_version,
-            "paiwu_version": entry.paiwu_version,
-        }
-    )
+def chain_content(entry: LogEntry, index: int, prev_hash: str, packed: Packed | None = None) -> str:
+    """The canonical text whose SHA-256 is the entry's hash: format 2 with the decision as stored
+    (``packed``), format 1 without (see the module's documentation)."""
+    content: dict[str, str | int | None] = {
+        "chain": CHAIN_FORMATS[1 if packed is None else 2],
+        "index": index,
+        "prev_hash": prev_hash,
+        "decision_id": entry.decision_id,
+        "logged_at": entry.logged_at,
+        "kind": entry.kind,
+        "as_of": entry.as_of,
+        "idempotency_key": entry.idempotency_key,
+        "request_json": entry.request_json,
+        "request_hash": entry.request_hash,
+        "status": entry.status,
+        "policy_version": entry.policy_version,
+        "paiwu_version": entry.paiwu_version,
+    }
+    if packed is None:
+        content["decision_json"] = entry.decision_json
+    else:
+        content["decision_zstd"] = hashlib.sha256(packed.data).hexdigest()
+        content["dictionary_id"] = packed.dictionary_id
+    return canonical_json(content)
 
 
-def hash_entry(entry: LogEntry, index: int, prev_hash: str) -> str:
-    return "sha256:" + hashlib.sha256(chain_content(entry, index, prev_hash).encode("utf-8")).hexdigest()
+def hash_entry(entry: LogEntry, index: int, prev_hash: str, packed: Packed | None = None) -> str:
+    return "sha256:" + hashlib.sha256(chain_content(entry, index, prev_hash, packed).encode("utf-8")).hexdigest()
 
 
 def append(head: Link, entry: LogEntry | Prepared) -> Link:
-    """The link of ``entry`` appended after ``head``."""
+    """The link of ``entry`` appended after ``head`` (format 2)."""
     prepared = entry if isinstance(entry, Prepared) else Prepared(entry)
     return prepared.link(head)
 
 
-def _small(value: str | int | None) -> str:
-    """canonical_json of one string, integer or null, without building an encoder."""
-    if value is None:
-        return "null"
-    if isinstance(value, int):
-        return str(value)
-    return encode_basestring(value)
-
-
-def _quoted(text: str) -> bytes:
-    """canonical_json of a string, as UTF-8: orjson escapes exactly as the standard encoder does
-    (tests/test_log_chain.py checks it on arbitrary text), several times faster on long text, and
-    leaves the string's UTF-8 cached, so that its later encodings (the database's, the answer's)
-    are a copy. A string with a lone surrogate, which has no UTF-8, fails as it always did."""
-    try:
-        return orjson.dumps(text)
-    except orjson.JSONEncodeError:
-        return encode_basestring(text).encode("utf-8")
+# In the canonical text of an entry at index 0 after "", the two values its place decides. The
+# sequences cannot occur inside a JSON string, where every quote is escaped.
+_INDEX = ',"index":0,"kind":'
+_PREV = ',"prev_hash":"","request_hash":'
 
 
 class Prepared:
-    """An entry with the hashing of its chain content done up to the part its place in the chain decides.
+    """An entry compressed, and its chain hash computed up to the part its place in the chain decides.
 
-    The canonical content's keys, sorted, are as_of, chain, decision_id, decision_json,
-    idempotency_key | index, kind, logged_at, paiwu_version, policy_version, prev_hash |
-    request_hash, request_json, status. Only ``index`` and ``prev_hash`` depend on the chain: the
-    text before them (the decision, the bulk of it) is hashed here, ahead of time and outside any
-    lock, and ``link`` finishes the hash from a copy of that state. The hash is ``hash_entry``'s,
-    byte for byte (tests/test_log_chain.py checks it): nothing of the chain's format changes.
+    Only ``index`` and ``prev_hash`` depend on the chain: the entry is compressed and the text
+    before them hashed here, ahead of time and outside any lock, and ``link`` finishes the hash
+    from a copy of that state. The hash is ``hash_entry``'s (format 2), byte for byte
+    (tests/test_log_chain.py checks it).
 
     The UTF-8 of the request and decision texts is kept (``request_utf8``, ``decision_utf8``), for
     an answer that sends them as they are.
     """
 
-    __slots__ = ("_after", "_before", "_between", "decision_utf8", "entry", "request_utf8")
+    __slots__ = ("_after", "_before", "_between", "decision_utf8", "entry", "packed", "request_utf8")
 
-    def __init__(self, entry: LogEntry) -> None:
+    def __init__(self, entry: LogEntry, packer: Packer | None = None) -> None:
         self.entry = entry
-        decision = _quoted(entry.decision_json)
-        request = _quoted(entry.request_json)
         self.request_utf8 = entry.request_json.encode("utf-8")
         self.decision_utf8 = entry.decision_json.encode("utf-8")
-        before = (
-            f'{{"as_of":{_small(entry.as_of)},"chain":{_small(CHAIN_FORMAT)},'
-            f'"decision_id":{_small(entry.decision_id)},"decision_json":'
-        ).encode()
-        self._before = hashlib.sha256(before)
-        self._before.update(decision)
-        self._before.update(f',"idempotency_key":{_small(entry.idempotency_key)},"index":'.encode())
-        self._between = (
-            f',"kind":{_small(entry.kind)},"logged_at":{_small(entry.logged_at)},'
-            f'"paiwu_version":{_small(entry.paiwu_version)},"policy_version":{_small(entry.policy_version)},'
-            '"prev_hash":'
-        )
-        self._after = b"".join(
-            (
-                f',"request_hash":{_small(entry.request_hash)},"request_json":'.encode(),
-                request,
-                f',"status":{_small(entry.status)}}}'.encode(),
-            )
-        )
+        self.packed = (packer or default_packer()).pack(self.decision_utf8)
+        text = chain_content(entry, 0, "", self.packed).encode("utf-8")
+        index, prev = text.index(_INDEX.encode()), text.index(_PREV.encode())
+        self._before = hashlib.sha256(text[: index + len(',"index":')])
+        self._between = text[index + len(',"index":0') : prev + len(',"prev_hash":')]
+        self._after = text[prev + len(',"prev_hash":""') :]
 
     def link(self, head: Link) -> Link:
         """The link of this entry appended after ``head``."""
         index = head.index + 1
         digest = self._before.copy()
-        digest.update(f"{index}{self._between}{_small(head.entry_hash)}".encode())
-        digest.update(self._after)
+        digest.update(b"%d%s%s%s" % (index, self._between, _small(head.entry_hash).encode(), self._after))
         return Link(index, head.entry_hash, "sha256:" + digest.hexdigest())
+
+
+def _small(value: str) -> str:
+    """canonical_json of one string, without building an encoder."""
+    return encode_basestring(value)
 
 
 @dataclass(frozen=True)
@@ -164,6 +147,8 @@ class ChainedRow:
     index: int | None
     prev_hash: str | None
     entry_hash: str | None
+    packed: Packed | None = None  # the decision as stored, for an entry stored compressed (format 2)
+    damage: str | None = None  # why its stored decision could not be read back, if it could not
 
     def describe(self) -> str:
         number = f"#{self.index} " if self.index is not None else ""
@@ -203,10 +188,11 @@ class ChainReport:
     upgrade: Upgrade | None = None
     snapshots_checked: int = 0
     snapshot_problems: list[str] = field(default_factory=list)  # policy snapshots that do not rebuild their version
+    dictionary_problems: list[str] = field(default_factory=list)  # compression dictionaries altered
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.snapshot_problems
+        return not self.problems and not self.snapshot_problems and not self.dictionary_problems
 
     def add(self, problem: ChainProblem) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -240,9 +226,12 @@ class _Walk:
             detail = "it has no chain hash: written by a paiwu that does not chain the log, or its hash was erased"
             self.report.add(ChainProblem("unchained", row.describe(), detail, row.seq, row.index))
             return
-        if hash_entry(row.entry, row.index, row.prev_hash) != row.entry_hash:
+        if hash_entry(row.entry, row.index, row.prev_hash, row.packed) != row.entry_hash:
             detail = "its content no longer matches its hash"
             self.report.add(ChainProblem("edited", row.describe(), detail, row.seq, row.index))
+        elif row.damage is not None:  # its bytes are as hashed: the dictionary they name was altered
+            self.report.add(ChainProblem("edited", row.describe(), row.damage, row.seq, row.index))
+            self._follows(row)
         else:
             self._follows(row)
         self._marks(row)

@@ -4,7 +4,8 @@ An entry is committed before ``record`` returns, so a caller that answers only a
 answers a decision the log does not hold. A decision references the snapshot of its policy
 version (a foreign key): no decision can be logged that could not later be replayed.
 
-Entries are chained by hash (``chain.py``). The writer takes the chain's head row first in its
+Decisions are stored compressed against a dictionary the log keeps (``compress.py``); an entry is
+read back as the text that was answered. Entries are chained by hash (``chain.py``). The writer takes the chain's head row first in its
 transaction (SQLite: the database's write lock, taken by BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR
 UPDATE on the head), so writers in several processes or replicas append one after another and the
 chain has no forks; the entries and the new head commit together, or not at all.
@@ -22,14 +23,18 @@ from typing import Any, Protocol
 
 from paiwu.facts import canonical_json
 
-from .chain import START, ChainedRow, ChainReport, Link, Prepared, Upgrade, append, verify_rows
+from .chain import START, ChainedRow, ChainReport, Link, Prepared, Upgrade, hash_entry, verify_rows
+from .compress import Packed, Unpacker, UnpackError, dictionary_content, dictionary_id
 from .entry import COLUMNS, LogEntry, utc_timestamp
 from .snapshot import PolicySnapshot, SnapshotError, check_snapshot
 
-SCHEMA_VERSION = "2"  # 2: entries chained by hash (1: unchained, upgraded when opened)
-_SELECT = f"SELECT {', '.join(COLUMNS)} FROM decisions"
+# 3: decisions stored compressed; 2: entries chained by hash; 1: unchained. Older ones are upgraded when opened.
+SCHEMA_VERSION = "3"
+_STORED = (*COLUMNS, "decision_zstd", "dictionary_id")  # an entry's columns as read: LogEntry's and its packed decision
+_DECISION = COLUMNS.index("decision_json")
+_SELECT = f"SELECT {', '.join(_STORED)} FROM decisions"
 _CHAIN_COLUMNS = ("chain_index", "prev_hash", "entry_hash")
-_CHAIN_SELECT = f"SELECT seq, {', '.join(_CHAIN_COLUMNS)}, {', '.join(COLUMNS)} FROM decisions"
+_CHAIN_SELECT = f"SELECT seq, {', '.join(_CHAIN_COLUMNS)}, {', '.join(_STORED)} FROM decisions"
 ROWS_PER_INSERT = 500  # 7,000 parameters a statement: within SQLite's limit (32,766) and PostgreSQL's (65,535)
 _UPGRADE_KEY = "chain_upgrade"  # in paiwu_log_meta: which entries the upgrade from schema 1 chained, and when
 
@@ -37,7 +42,7 @@ _UPGRADE_KEY = "chain_upgrade"  # in paiwu_log_meta: which entries the upgrade f
 @cache
 def _insert_statement(rows: int, keyed: bool) -> str:
     """INSERT of ``rows`` entries with their chain columns; ``keyed``: one that may find its key taken."""
-    columns = (*COLUMNS, *_CHAIN_COLUMNS)
+    columns = (*_STORED, *_CHAIN_COLUMNS)
     row = f"({', '.join('?' * len(columns))})"
     conflict = " ON CONFLICT (idempotency_key) DO NOTHING" if keyed else ""
     return f"INSERT INTO decisions ({', '.join(columns)}) VALUES {', '.join([row] * rows)}{conflict}"
@@ -63,6 +68,9 @@ class DecisionLog(ABC):
 
     backend: str  # "sqlite" | "postgresql"
     placeholder = "?"
+    _bytes_type = "BLOB"
+    _unpacker: Unpacker | None = None
+    _stored_dictionaries: set[str] | None = None
     _lock_head = ""  # appended to the SELECT of the chain head by writers (PostgreSQL: FOR UPDATE)
     _driver_errors: tuple[type[Exception], ...] = ()
 
@@ -94,19 +102,25 @@ class DecisionLog(ABC):
     def _check_schema_version(self, cursor: Any) -> None:
         """Inside the setup transaction: record a new log's version, upgrade a log of schema 1, or refuse."""
         row = self._execute(cursor, self._sql("SELECT value FROM paiwu_log_meta WHERE key = ?"), ("schema",)).fetchone()
-        upgrading = row is not None and row[0] == "1"
-        if row is None:
+        found = row[0] if row is not None else None
+        upgrading = found == "1"
+        if found is None:
             self._execute(
                 cursor, self._sql("INSERT INTO paiwu_log_meta (key, value) VALUES (?, ?)"), ("schema", SCHEMA_VERSION)
             )
-        elif upgrading:
-            for column in ("chain_index BIGINT", "prev_hash TEXT", "entry_hash TEXT"):
+        elif found in ("1", "2"):
+            added = ["chain_index BIGINT", "prev_hash TEXT", "entry_hash TEXT"] if upgrading else []
+            added += [
+                f"decision_zstd {self._bytes_type}",
+                "dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)",
+            ]
+            for column in added:
                 self._execute(cursor, f"ALTER TABLE decisions ADD COLUMN {column}")
             self._execute(
                 cursor, self._sql("UPDATE paiwu_log_meta SET value = ? WHERE key = ?"), (SCHEMA_VERSION, "schema")
             )
-        elif row[0] != SCHEMA_VERSION:
-            raise LogUnavailable(f"the decision log has schema version {row[0]}; this paiwu reads {SCHEMA_VERSION}")
+        elif found != SCHEMA_VERSION:
+            raise LogUnavailable(f"the decision log has schema version {found}; this paiwu reads {SCHEMA_VERSION}")
         self._execute(cursor, "CREATE UNIQUE INDEX IF NOT EXISTS decisions_by_chain_index ON decisions (chain_index)")
         self._execute(
             cursor,
@@ -119,13 +133,15 @@ class DecisionLog(ABC):
             self._chain_unchained(cursor)
 
     def _chain_unchained(self, cursor: Any) -> None:
-        """Chain the entries a log of schema 1 holds, in logged order, and note that they were chained late."""
+        """Chain the entries a log of schema 1 holds, in logged order, and note that they were chained late.
+        They hold their decisions as text, so they are chained in format 1, which hashes that text."""
         head = self._head(cursor)
         select = self._sql(f"{_CHAIN_SELECT} WHERE entry_hash IS NULL AND seq > ? ORDER BY seq LIMIT 200")
         after = 0
         while rows := self._execute(cursor, select, (after,)).fetchall():
             for row in rows:
-                head = append(head, LogEntry(*row[4:]))
+                entry = LogEntry(*row[4 : 4 + len(COLUMNS)])
+                head = Link(head.index + 1, head.entry_hash, hash_entry(entry, head.index + 1, head.entry_hash))
                 self._execute(
                     cursor,
                     self._sql("UPDATE decisions SET chain_index = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?"),
@@ -163,13 +179,15 @@ class DecisionLog(ABC):
         prepared = [item if isinstance(item, Prepared) else Prepared(item) for item in entries]
         by_key = self._sql(f"{_SELECT} WHERE idempotency_key = ?")
         out: list[tuple[LogEntry, bool]] = []
+        dictionaries = {item.packed.dictionary_id for item in prepared}
         with self._guard(), self._transaction() as cursor:
             head = start = self._head(cursor, lock=True)  # every other writer waits here until we commit
+            self._store_dictionaries(cursor, dictionaries)
             keyless: list[tuple[Any, ...]] = []
             for item in prepared:
                 entry = item.entry
                 link = item.link(head)
-                values = (*entry.columns(), link.index, link.prev_hash, link.entry_hash)
+                values = (*_stored_values(item), link.index, link.prev_hash, link.entry_hash)
                 if entry.idempotency_key is None:
                     keyless.append(values)
                     head = link
@@ -182,11 +200,44 @@ class DecisionLog(ABC):
                     out.append((entry, True))
                 else:  # another request with this key was logged first (perhaps by another replica)
                     row = self._execute(cursor, by_key, (entry.idempotency_key,)).fetchone()
-                    out.append((LogEntry(*row), False))
+                    out.append((self._entry(row, cursor), False))
             self._insert_rows(cursor, keyless)
             if head != start:
                 self._set_head(cursor, head)
+        self._stored_dictionaries = (self._stored_dictionaries or set()) | dictionaries  # committed
         return out
+
+    def _store_dictionaries(self, cursor: Any, dictionaries: set[str]) -> None:
+        """Inside the writing transaction: the dictionaries its entries need, unless known stored."""
+        sql = self._sql(
+            "INSERT INTO log_dictionaries (dictionary_id, stored_at, content) VALUES (?, ?, ?) "
+            "ON CONFLICT (dictionary_id) DO NOTHING"
+        )
+        for name in dictionaries - (self._stored_dictionaries or set()):
+            self._execute(cursor, sql, (name, utc_timestamp(), dictionary_content(name)))
+
+    def _entry(self, row: Sequence[Any], cursor: Any = None) -> LogEntry:
+        """The entry of a row of ``_STORED`` columns, its decision decompressed if it is stored so.
+        ``cursor``: the transaction the row was read in, if it is still open."""
+        *columns, data, dictionary = row
+        if dictionary is not None:
+            try:
+                columns[_DECISION] = self._unpack(Packed(str(dictionary), bytes(data)), cursor)
+            except UnpackError as error:
+                raise LogUnavailable(f"the decision {columns[0]} cannot be read back: {error}") from None
+        return LogEntry(*columns)
+
+    def _unpack(self, packed: Packed, cursor: Any = None) -> str:
+        unpacker = self._unpacker = self._unpacker or Unpacker()
+        if not unpacker.knows(packed.dictionary_id):
+            sql = "SELECT content FROM log_dictionaries WHERE dictionary_id = ?"
+            if cursor is None:
+                found = self._run(sql, (packed.dictionary_id,))
+            else:
+                found = self._execute(cursor, self._sql(sql), (packed.dictionary_id,)).fetchall()
+            if found:
+                unpacker.add(packed.dictionary_id, bytes(found[0][0]))
+        return unpacker.unpack(packed)
 
     def _insert_sql(self, rows: int, keyed: bool = False) -> str:
         return self._sql(_insert_statement(rows, keyed))
@@ -199,21 +250,21 @@ class DecisionLog(ABC):
 
     def get(self, decision_id: str) -> LogEntry | None:
         rows = self._run(f"{_SELECT} WHERE decision_id = ?", (decision_id,))
-        return LogEntry(*rows[0]) if rows else None
+        return self._entry(rows[0]) if rows else None
 
     def by_idempotency_key(self, key: str) -> LogEntry | None:
         rows = self._run(f"{_SELECT} WHERE idempotency_key = ?", (key,))
-        return LogEntry(*rows[0]) if rows else None
+        return self._entry(rows[0]) if rows else None
 
     def entries(self, page: int = 500) -> Iterator[LogEntry]:
         """Every entry in the order it was logged, read a page at a time."""
         after = 0
         while True:
             rows = self._run(
-                f"SELECT seq, {', '.join(COLUMNS)} FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?", (after, page)
+                f"SELECT seq, {', '.join(_STORED)} FROM decisions WHERE seq > ? ORDER BY seq LIMIT ?", (after, page)
             )
             for row in rows:
-                yield LogEntry(*row[1:])
+                yield self._entry(row[1:])
             if len(rows) < page:
                 return
             after = rows[-1][0]
@@ -234,10 +285,19 @@ class DecisionLog(ABC):
         while True:
             rows = self._run(f"{_CHAIN_SELECT} WHERE seq > ? ORDER BY seq LIMIT ?", (after, page))
             for row in rows:
-                yield ChainedRow(int(row[0]), LogEntry(*row[4:]), row[1], row[2], row[3])
+                yield self._chained_row(row)
             if len(rows) < page:
                 return
             after = rows[-1][0]
+
+    def _chained_row(self, row: Sequence[Any]) -> ChainedRow:
+        stored = row[4:]
+        packed = None if stored[-1] is None else Packed(str(stored[-1]), bytes(stored[-2]))
+        try:
+            entry, damage = self._entry(stored), None
+        except LogUnavailable as error:  # kept as stored, with the decision unread, for verification to name
+            entry, damage = LogEntry(*stored[: len(COLUMNS)]), str(error)
+        return ChainedRow(int(row[0]), entry, row[1], row[2], row[3], packed, damage)
 
     def _locate(self, index: int) -> int | None:
         rows = self._run("SELECT seq FROM decisions WHERE chain_index = ?", (index,))
@@ -257,10 +317,20 @@ class DecisionLog(ABC):
         make an intact log look truncated.
         """
         head = self.chain_head()
+        self._unpacker = None  # the dictionaries read afresh, as they are stored now
         report = verify_rows(self.chained_rows(), head, self._locate, anchors, self._upgrade())
+        report.dictionary_problems = self._check_dictionaries()
         if snapshots:
             report.snapshot_problems = self._check_snapshots(report)
         return report
+
+    def _check_dictionaries(self) -> list[str]:
+        """Each stored dictionary is named by the SHA-256 of its bytes: one whose bytes changed is named."""
+        return [
+            f"the compression dictionary {name[:19]}… was altered: its bytes no longer have the SHA-256 it is named by"
+            for name, content in self._run("SELECT dictionary_id, content FROM log_dictionaries ORDER BY dictionary_id")
+            if dictionary_id(bytes(content)) != name
+        ]
 
     def _check_snapshots(self, report: ChainReport) -> list[str]:
         problems = []
@@ -297,6 +367,13 @@ class DecisionLog(ABC):
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _stored_values(item: Prepared) -> tuple[Any, ...]:
+    """The values of an entry's ``_STORED`` columns: its decision compressed, not as text."""
+    columns = list(item.entry.columns())
+    columns[_DECISION] = ""  # the column is NOT NULL in logs of schema 2 and older, and SQLite cannot relax that
+    return (*columns, item.packed.data, item.packed.dictionary_id)
 
 
 class _Translate(AbstractContextManager[None]):

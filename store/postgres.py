@@ -26,6 +26,11 @@ SCHEMA = (
         stored_at TEXT NOT NULL,
         files_json TEXT NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS log_dictionaries (
+        dictionary_id TEXT PRIMARY KEY,
+        stored_at TEXT NOT NULL,
+        content BYTEA NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS decisions (
         seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         decision_id TEXT NOT NULL UNIQUE,
@@ -41,7 +46,9 @@ SCHEMA = (
         paiwu_version TEXT NOT NULL,
         chain_index BIGINT,
         prev_hash TEXT,
-        entry_hash TEXT
+        entry_hash TEXT,
+        decision_zstd BYTEA,
+        dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)
     )""",
     "CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash)",
     """CREATE TABLE IF NOT EXISTS log_chain_head (
@@ -65,6 +72,7 @@ def redact(url: str) -> str:
 class PostgresLog(DecisionLog):
     backend = "postgresql"
     placeholder = "%s"
+    _bytes_type = "BYTEA"
     _lock_head = " FOR UPDATE"  # writers from every replica queue on the chain head row
     _driver_errors = (psycopg.Error,)
 

@@ -31,6 +31,11 @@ CREATE TABLE IF NOT EXISTS policy_snapshots (
     stored_at TEXT NOT NULL,
     files_json TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS log_dictionaries (  -- compress.py: what compressed decisions need to be read
+    dictionary_id TEXT PRIMARY KEY,
+    stored_at TEXT NOT NULL,
+    content BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS decisions (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     decision_id TEXT NOT NULL UNIQUE,
@@ -40,13 +45,15 @@ CREATE TABLE IF NOT EXISTS decisions (
     idempotency_key TEXT UNIQUE,
     request_json TEXT NOT NULL,
     request_hash TEXT NOT NULL,
-    decision_json TEXT NOT NULL,
+    decision_json TEXT NOT NULL,  -- '' where the decision is stored compressed (decision_zstd)
     status TEXT NOT NULL,
     policy_version TEXT NOT NULL REFERENCES policy_snapshots (policy_version),
     paiwu_version TEXT NOT NULL,
     chain_index BIGINT,  -- the hash chain (chain.py); empty only on a row no paiwu chained
     prev_hash TEXT,
-    entry_hash TEXT
+    entry_hash TEXT,
+    decision_zstd BLOB,
+    dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)
 );
 CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash);
 CREATE TABLE IF NOT EXISTS log_chain_head (

@@ -14,6 +14,7 @@ from typing import Any
 
 import psycopg
 import pytest
+import zstandard
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,15 +92,32 @@ def verify(url: str, *options: str) -> tuple[int, str]:
 
 def rows(url: str) -> list[tuple[Any, ...]]:
     with open_log(url, create=False) as log:
-        return [(r.seq, r.index, r.prev_hash, r.entry_hash, r.entry) for r in log.chained_rows()]
+        return [(r.seq, r.index, r.prev_hash, r.entry_hash, r.entry, r.packed) for r in log.chained_rows()]
+
+
+def stored(url: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows read straight from the database, without paiwu."""
+    path = sqlite_path(url)
+    if path is not None:
+        with sqlite3.connect(path) as db:
+            return db.execute(sql).fetchall()
+    with psycopg.connect(url) as pg:
+        return pg.execute(sql).fetchall()
 
 
 # -- the chain as written ----------------------------------------------------------------------
 
 
-def documented_hash(e: LogEntry, index: int, prev: str) -> str:
-    """The hash as docs/guarantees.md defines it, computed here without paiwu's code."""
-    content = {"chain": "paiwu-decision-log/1", "index": index, "prev_hash": prev, **dataclasses.asdict(e)}
+def documented_hash(e: LogEntry, index: int, prev: str, zstd: bytes | None = None, dictionary: str = "") -> str:
+    """The hash as docs/guarantees.md defines it (format 2 of a decision stored compressed, else
+    format 1), computed here without paiwu's code."""
+    content: dict[str, Any] = {"index": index, "prev_hash": prev, **dataclasses.asdict(e)}
+    if zstd is None:
+        content["chain"] = "paiwu-decision-log/1"
+    else:
+        del content["decision_json"]
+        content |= {"chain": "paiwu-decision-log/2", "decision_zstd": hashlib.sha256(zstd).hexdigest()}
+        content["dictionary_id"] = dictionary
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -108,10 +126,22 @@ def test_every_entry_is_chained_to_the_one_before(log_url: str, evaluator: Evalu
     entries = filled(log_url, evaluator)
     chained = rows(log_url)
     assert [r[4] for r in chained] == entries
+    raw = stored(log_url, "SELECT decision_json, decision_zstd, dictionary_id FROM decisions ORDER BY seq")
+    dictionaries = {
+        name: bytes(content) for name, content in stored(log_url, "SELECT dictionary_id, content FROM log_dictionaries")
+    }
     prev = GENESIS
-    for n, (_seq, index, prev_hash, entry_hash, e) in enumerate(chained, start=1):
-        assert (index, prev_hash) == (n, prev)
-        assert entry_hash == hash_entry(e, n, prev) == documented_hash(e, n, prev)
+    for n, (_seq, index, prev_hash, entry_hash, e, _packed) in enumerate(chained, start=1):
+        text, zstd, dictionary = raw[n - 1]
+        assert (index, prev_hash, text) == (n, prev, "")  # the decision is stored compressed only
+        # ... by Zstandard against the raw-content dictionary the log names by its SHA-256
+        assert dictionary == "sha256:" + hashlib.sha256(dictionaries[dictionary]).hexdigest()
+        raw_dictionary = zstandard.ZstdCompressionDict(
+            dictionaries[dictionary], dict_type=zstandard.DICT_TYPE_RAWCONTENT
+        )
+        zstd = bytes(zstd)
+        assert zstandard.ZstdDecompressor(dict_data=raw_dictionary).decompress(zstd).decode() == e.decision_json
+        assert entry_hash == documented_hash(e, n, prev, zstd, dictionary)
         prev = entry_hash
     with open_log(log_url) as log:
         head = log.chain_head()
@@ -175,7 +205,7 @@ def test_concurrent_writers_each_with_their_own_connection_make_one_chain(log_ur
     "change",
     [
         "status = 'eligible'",
-        "decision_json = replace(decision_json, 'needs_review', 'eligible')",
+        "decision_zstd = substr(decision_zstd, 2)",
         "request_json = replace(request_json, 'r-3', 'r-9')",
         "logged_at = '2020-01-01T00:00:00.000000Z'",
         "idempotency_key = 'forged'",
@@ -241,12 +271,12 @@ def test_two_entries_swapped_in_sqlite_are_named_as_reordered(sqlite_url: str, e
 def test_an_entry_rewritten_with_a_fresh_hash_is_named(sqlite_url: str, evaluator: Evaluator) -> None:
     """Someone who edits an entry and recomputes its hash breaks the link of the entry after it."""
     filled(sqlite_url, evaluator)
-    _seq, index, prev, _hash, original = rows(sqlite_url)[2]
+    _seq, index, prev, _hash, original, packed = rows(sqlite_url)[2]
     forged = dataclasses.replace(original, status="eligible")
     with sqlite3.connect(sqlite_path(sqlite_url) or "") as db:
         db.execute(
             "UPDATE decisions SET status = ?, entry_hash = ? WHERE seq = 3",
-            (forged.status, hash_entry(forged, index, prev)),
+            (forged.status, hash_entry(forged, index, prev, packed)),
         )
     code, out = verify(sqlite_url)
     assert code == 1 and out.startswith(f"ALTERED: edited: entry #3 (seq 3, decision {original.decision_id}")
@@ -257,9 +287,9 @@ def test_a_rewritten_tail_is_caught_by_the_head_or_else_by_an_anchor(sqlite_url:
     filled(sqlite_url, evaluator)
     code, out = verify(sqlite_url)
     anchor = out.split("head: ")[1].split()[0]
-    *_, (_seq, index, prev, _hash, last) = rows(sqlite_url)
+    *_, (_seq, index, prev, _hash, last, packed) = rows(sqlite_url)
     forged = dataclasses.replace(last, status="eligible")
-    forged_hash = hash_entry(forged, index, prev)
+    forged_hash = hash_entry(forged, index, prev, packed)
     tamper(sqlite_url, f"UPDATE decisions SET status = 'eligible', entry_hash = '{forged_hash}' WHERE seq = 6")
     code, out = verify(sqlite_url)
     assert code == 1 and "ALTERED: edited: entry #6 (seq 6" in out and "chain head the log recorded" in out
@@ -271,6 +301,17 @@ def test_a_rewritten_tail_is_caught_by_the_head_or_else_by_an_anchor(sqlite_url:
     code, out = verify(sqlite_url, "--anchor", "7:" + forged_hash)
     assert code == 1 and "anchor: entry #7: no entry #7 in the log" in out
     assert verify(sqlite_url, "--anchor", "six")[0] == 2
+
+
+def test_an_altered_compression_dictionary_is_named(log_url: str, evaluator: Evaluator) -> None:
+    """The entries' hashes cover their compressed bytes; the dictionary those bytes need is checked
+    against the SHA-256 it is named by, so altering it (and with it what every entry reads back as)
+    is named too."""
+    filled(log_url, evaluator, count=2)
+    assert verify(log_url)[0] == 0
+    tamper(log_url, "UPDATE log_dictionaries SET content = substr(content, 2)")
+    code, out = verify(log_url)
+    assert code == 1 and "dictionary: the compression dictionary sha256:" in out and "was altered" in out, out
 
 
 def test_an_unchained_row_is_named(log_url: str, evaluator: Evaluator) -> None:
@@ -349,11 +390,52 @@ def test_a_log_of_schema_1_is_chained_when_opened(
     assert code == 0, out
     assert "note: entries #1–#5 were logged before the log was chained" in out
     with open_log(url, create=False) as log:
-        assert log._run("SELECT value FROM paiwu_log_meta WHERE key = 'schema'") == [("2",)]
+        assert log._run("SELECT value FROM paiwu_log_meta WHERE key = 'schema'") == [("3",)]
     # An edit of an entry chained by the upgrade is caught like any other.
     tamper(url, "UPDATE decisions SET status = 'eligible' WHERE seq = 2")
     code, out = verify(url)
     assert code == 1 and out.startswith("ALTERED: edited: entry #2 (seq 2")
+
+
+def test_a_log_of_schema_2_keeps_its_text_entries_and_compresses_new_ones(log_url: str, evaluator: Evaluator) -> None:
+    """A log written before decisions were compressed: its entries, chained in format 1 over their
+    text, read and verify as they are; the upgrade adds the columns, and what is logged after is
+    stored compressed and chained in format 2 after them."""
+    snapshot = capture_snapshot()
+    old = [entry(evaluator, n) for n in range(3)]
+    chain_columns = [
+        "ALTER TABLE decisions ADD COLUMN " + c for c in ("chain_index BIGINT", "prev_hash TEXT", "entry_hash TEXT")
+    ]
+    prev, inserts = GENESIS, []
+    for n, e in enumerate(old, start=1):
+        link = documented_hash(e, n, prev)
+        values = ", ".join(map(literal, (*dataclasses.astuple(e), n, prev, link)))
+        inserts.append(
+            f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain_index, prev_hash, entry_hash) VALUES ({values})"
+        )
+        prev = link
+    tamper(
+        log_url,
+        *schema_1(log_url),
+        *chain_columns,
+        "UPDATE paiwu_log_meta SET value = '2' WHERE key = 'schema'",
+        "CREATE TABLE log_chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_index BIGINT NOT NULL, last_hash TEXT NOT NULL)",
+        f"INSERT INTO log_chain_head VALUES (1, 3, '{prev}')",
+        f"INSERT INTO policy_snapshots VALUES ('{snapshot.version}', '2025', {literal(json.dumps(snapshot.files))})",
+        *inserts,
+    )
+    new = entry(evaluator, 7)
+    with open_log(log_url) as log:
+        assert list(log.entries()) == old
+        log.record(new)
+        assert list(log.entries()) == [*old, new]
+    raw = stored(log_url, "SELECT chain_index, decision_json = '', decision_zstd IS NULL FROM decisions ORDER BY seq")
+    assert [tuple(map(bool, r[1:])) for r in raw] == [(False, True)] * 3 + [(True, False)]
+    code, out = verify(log_url)
+    assert code == 0 and out.startswith("OK: 4 decisions chained"), out
+    tamper(log_url, "UPDATE decisions SET decision_json = replace(decision_json, 'r-1', 'r-8') WHERE seq = 2")
+    code, out = verify(log_url)
+    assert code == 1 and out.startswith("ALTERED: edited: entry #2 (seq 2"), out
 
 
 def test_two_processes_opening_a_schema_1_log_at_once_chain_it_once(
@@ -396,7 +478,9 @@ def test_a_prepared_entry_hashes_exactly_as_hash_entry(text: str, index: int, ke
         paiwu_version="0.1.0",
     )
     head = Link(index, "", "sha256:" + text)
-    assert Prepared(entry).link(head) == Link(index + 1, head.entry_hash, hash_entry(entry, index + 1, head.entry_hash))
+    prepared = Prepared(entry)
+    expected = hash_entry(entry, index + 1, head.entry_hash, prepared.packed)
+    assert prepared.link(head) == Link(index + 1, head.entry_hash, expected)
 
 
 def test_keyed_and_keyless_entries_mixed_in_one_transaction_keep_their_order(
