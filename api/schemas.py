@@ -35,7 +35,7 @@ def logged_decision_json(entry: LogEntry, utf8: tuple[bytes, bytes] | None = Non
     bytes the log holds, and spares two JSON passes over the largest part of every answer. ``utf8``:
     the request's and the decision's UTF-8, when the caller has them already (chain.Prepared).
     """
-    request, decision = utf8 or (entry.request_json.encode("utf-8"), entry.decision_json.encode("utf-8"))
+    request, decision = utf8 or (entry.request_json.encode("utf-8"), entry.decision_utf8)
     head = orjson.dumps(  # the standard encoder's text for these strings, several times faster
         {
             "decision_id": entry.decision_id,

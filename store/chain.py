@@ -117,7 +117,7 @@ class Prepared:
     def __init__(self, entry: LogEntry, packer: Packer | None = None) -> None:
         self.entry = entry
         self.request_utf8 = entry.request_json.encode("utf-8")
-        self.decision_utf8 = entry.decision_json.encode("utf-8")
+        self.decision_utf8 = entry.decision_utf8
         self.packed = (packer or default_packer()).pack(self.decision_utf8)
         text = chain_content(entry, 0, "", self.packed).encode("utf-8")
         index, prev = text.index(_INDEX.encode()), text.index(_PREV.encode())

@@ -84,7 +84,8 @@ class Unpacker:
     def add(self, dictionary: str, content: bytes) -> None:
         self._dictionaries[dictionary] = _raw(content)
 
-    def unpack(self, packed: Packed) -> str:
+    def unpack(self, packed: Packed) -> bytes:
+        """The decision's UTF-8, checked to be UTF-8."""
         contexts: dict[str, zstandard.ZstdDecompressor] = self._local.__dict__.setdefault("contexts", {})
         context = contexts.get(packed.dictionary_id)
         if context is None:
@@ -93,9 +94,11 @@ class Unpacker:
                 raise UnpackError(f"the dictionary {packed.dictionary_id[:19]}… is not in the log")
             context = contexts[packed.dictionary_id] = zstandard.ZstdDecompressor(dict_data=dictionary)
         try:
-            return context.decompress(packed.data).decode("utf-8")
+            text = context.decompress(packed.data)
+            text.decode("utf-8")
         except (zstandard.ZstdError, UnicodeDecodeError) as error:
             raise UnpackError(f"the stored decision does not decompress: {error}") from None
+        return text
 
 
 @cache

@@ -36,13 +36,17 @@ class LogEntry:
     idempotency_key: str | None
     request_json: str  # canonical JSON of the validated request
     request_hash: str
-    decision_json: str  # the decision exactly as it was answered
+    decision_utf8: bytes  # the decision exactly as it was answered (JSON, UTF-8: as serialised and sent)
     status: str
     policy_version: str
     paiwu_version: str
 
+    @property
+    def decision_json(self) -> str:
+        return self.decision_utf8.decode("utf-8")
+
     def columns(self) -> tuple[str | None, ...]:
-        """The field values in declaration order (dataclasses.astuple copies each one, deeply)."""
+        """The values of the ``COLUMNS`` of a row holding the decision as text (as logs of schema 2 did)."""
         return tuple(getattr(self, name) for name in COLUMNS)
 
     def request(self) -> dict[str, Any]:
@@ -50,7 +54,7 @@ class LogEntry:
         return value
 
     def decision(self) -> dict[str, Any]:
-        value: dict[str, Any] = json.loads(self.decision_json)
+        value: dict[str, Any] = json.loads(self.decision_utf8)
         return value
 
     def as_of_date(self) -> dt.date | None:
@@ -64,13 +68,15 @@ class LogEntry:
     def as_dict(self) -> dict[str, Any]:
         """The exported form: request and decision as JSON objects, not strings."""
         out = asdict(self)
-        del out["request_json"], out["decision_json"]
+        del out["request_json"], out["decision_utf8"]
         out["request"] = self.request()
         out["decision"] = self.decision()
         return out
 
 
-COLUMNS = tuple(f.name for f in fields(LogEntry))  # the decisions table's columns of an entry, in order
+FIELDS = tuple(f.name for f in fields(LogEntry))
+# the decisions table's columns of an entry, in the fields' order (the decision's column holds text)
+COLUMNS = tuple("decision_json" if name == "decision_utf8" else name for name in FIELDS)
 
 
 def new_entry(
@@ -89,7 +95,7 @@ def new_entry(
         idempotency_key=idempotency_key,
         request_json=canonical or canonical_request(request),
         request_hash=decision.request_hash,
-        decision_json=decision.model_dump_json(),
+        decision_utf8=decision.__pydantic_serializer__.to_json(decision),  # model_dump_json's bytes, not decoded
         status=decision.status,
         policy_version=decision.policy_version,
         paiwu_version=decision.paiwu_version,

@@ -25,7 +25,7 @@ from paiwu.facts import canonical_json
 
 from .chain import START, ChainedRow, ChainReport, Link, Prepared, Upgrade, hash_entry, verify_rows
 from .compress import Packed, Unpacker, UnpackError, dictionary_content, dictionary_id
-from .entry import COLUMNS, LogEntry, utc_timestamp
+from .entry import COLUMNS, FIELDS, LogEntry, utc_timestamp
 from .snapshot import PolicySnapshot, SnapshotError, check_snapshot
 
 # 3: decisions stored compressed; 2: entries chained by hash; 1: unchained. Older ones are upgraded when opened.
@@ -140,7 +140,9 @@ class DecisionLog(ABC):
         after = 0
         while rows := self._execute(cursor, select, (after,)).fetchall():
             for row in rows:
-                entry = LogEntry(*row[4 : 4 + len(COLUMNS)])
+                columns = list(row[4 : 4 + len(COLUMNS)])
+                columns[_DECISION] = columns[_DECISION].encode("utf-8")
+                entry = LogEntry(*columns)
                 head = Link(head.index + 1, head.entry_hash, hash_entry(entry, head.index + 1, head.entry_hash))
                 self._execute(
                     cursor,
@@ -220,14 +222,16 @@ class DecisionLog(ABC):
         """The entry of a row of ``_STORED`` columns, its decision decompressed if it is stored so.
         ``cursor``: the transaction the row was read in, if it is still open."""
         *columns, data, dictionary = row
-        if dictionary is not None:
+        if dictionary is None:  # logged as text, before schema 3
+            columns[_DECISION] = columns[_DECISION].encode("utf-8")
+        else:
             try:
                 columns[_DECISION] = self._unpack(Packed(str(dictionary), bytes(data)), cursor)
             except UnpackError as error:
                 raise LogUnavailable(f"the decision {columns[0]} cannot be read back: {error}") from None
         return LogEntry(*columns)
 
-    def _unpack(self, packed: Packed, cursor: Any = None) -> str:
+    def _unpack(self, packed: Packed, cursor: Any = None) -> bytes:
         unpacker = self._unpacker = self._unpacker or Unpacker()
         if not unpacker.knows(packed.dictionary_id):
             sql = "SELECT content FROM log_dictionaries WHERE dictionary_id = ?"
@@ -296,7 +300,9 @@ class DecisionLog(ABC):
         try:
             entry, damage = self._entry(stored), None
         except LogUnavailable as error:  # kept as stored, with the decision unread, for verification to name
-            entry, damage = LogEntry(*stored[: len(COLUMNS)]), str(error)
+            columns = list(stored[: len(COLUMNS)])
+            columns[_DECISION] = b""
+            entry, damage = LogEntry(*columns), str(error)
         return ChainedRow(int(row[0]), entry, row[1], row[2], row[3], packed, damage)
 
     def _locate(self, index: int) -> int | None:
@@ -371,9 +377,15 @@ class DecisionLog(ABC):
 
 def _stored_values(item: Prepared) -> tuple[Any, ...]:
     """The values of an entry's ``_STORED`` columns: its decision compressed, not as text."""
-    columns = list(item.entry.columns())
-    columns[_DECISION] = ""  # the column is NOT NULL in logs of schema 2 and older, and SQLite cannot relax that
-    return (*columns, item.packed.data, item.packed.dictionary_id)
+    entry = item.entry
+    # The text column is left empty: it is NOT NULL in logs of schema 2 and older, and SQLite cannot relax that.
+    return (
+        *(getattr(entry, name) for name in FIELDS[:_DECISION]),
+        "",
+        *(getattr(entry, name) for name in FIELDS[_DECISION + 1 :]),
+        item.packed.data,
+        item.packed.dictionary_id,
+    )
 
 
 class _Translate(AbstractContextManager[None]):

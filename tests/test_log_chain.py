@@ -35,12 +35,11 @@ from paiwu.store import (
 )
 from paiwu.store.chain import Prepared
 from paiwu.store.connect import sqlite_path
+from paiwu.store.entry import COLUMNS
 
 from .test_store import postgres_url
 
 __all__ = ["postgres_url"]
-
-COLUMNS = [f.name for f in dataclasses.fields(LogEntry)]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -111,7 +110,7 @@ def stored(url: str, sql: str) -> list[tuple[Any, ...]]:
 def documented_hash(e: LogEntry, index: int, prev: str, zstd: bytes | None = None, dictionary: str = "") -> str:
     """The hash as docs/guarantees.md defines it (format 2 of a decision stored compressed, else
     format 1), computed here without paiwu's code."""
-    content: dict[str, Any] = {"index": index, "prev_hash": prev, **dataclasses.asdict(e)}
+    content: dict[str, Any] = {"index": index, "prev_hash": prev, **dict(zip(COLUMNS, e.columns(), strict=True))}
     if zstd is None:
         content["chain"] = "paiwu-decision-log/1"
     else:
@@ -360,7 +359,7 @@ def literal(value: object) -> str:
 
 def insert_unchained(e: LogEntry) -> str:
     """A row as paiwu wrote it before the chain, or as anything writing around paiwu would."""
-    return f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join(map(literal, dataclasses.astuple(e)))})"
+    return f"INSERT INTO decisions ({', '.join(COLUMNS)}) VALUES ({', '.join(map(literal, e.columns()))})"
 
 
 @pytest.fixture
@@ -409,7 +408,7 @@ def test_a_log_of_schema_2_keeps_its_text_entries_and_compresses_new_ones(log_ur
     prev, inserts = GENESIS, []
     for n, e in enumerate(old, start=1):
         link = documented_hash(e, n, prev)
-        values = ", ".join(map(literal, (*dataclasses.astuple(e), n, prev, link)))
+        values = ", ".join(map(literal, (*e.columns(), n, prev, link)))
         inserts.append(
             f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain_index, prev_hash, entry_hash) VALUES ({values})"
         )
@@ -472,7 +471,7 @@ def test_a_prepared_entry_hashes_exactly_as_hash_entry(text: str, index: int, ke
         idempotency_key=key,
         request_json=text if index % 3 else json.dumps({"q": text}, ensure_ascii=False),  # raw control characters too
         request_hash="sha256:" + text,
-        decision_json=json.dumps({"d": [text, text + '"\\\n']}, ensure_ascii=False),
+        decision_utf8=json.dumps({"d": [text, text + '"\\\n']}, ensure_ascii=False).encode(),
         status=text,
         policy_version=text + "v",
         paiwu_version="0.1.0",
