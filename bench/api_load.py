@@ -12,7 +12,7 @@ POST /v1/decisions:batch (`--batch-concurrency` connections: many connections of
 only measure queueing), for `--duration` seconds each and at most `--max-requests` requests. It
 prints requests/s, decisions/s, latency percentiles, errors (socket errors, timeouts, non-2xx
 answers) and the server's CPU time per decision (user and system, every process and thread of
-it, from /proc: the steadiest figure on a machine whose speed drifts, since it is not a rate). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+it, from /proc, user+system: the steadiest figure on a machine whose speed drifts, since it is not a rate). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
 
 wrk is a closed loop: each connection sends its next request when the previous answer arrives, so
 it measures capacity, and its latency at a given concurrency follows from the rate it reaches
@@ -91,18 +91,26 @@ end
 """
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU time (user + system, all threads) of process ``pid`` and its descendants, from /proc."""
-    total = 0.0
+def tree_cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU time (user, system; all threads) of process ``pid`` and its descendants, from /proc."""
+    user = system = 0.0
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+        user += int(fields[11]) / os.sysconf("SC_CLK_TCK")  # utime
+        system += int(fields[12]) / os.sysconf("SC_CLK_TCK")  # stime
         for task in Path(f"/proc/{pid}/task").iterdir():
             for child in (task / "children").read_text().split():
-                total += tree_cpu_seconds(int(child))
+                child_user, child_system = tree_cpu_seconds(int(child))
+                user, system = user + child_user, system + child_system
     except (FileNotFoundError, ProcessLookupError):
         pass  # a process that ended meanwhile
-    return total
+    return user, system
+
+
+def cpu_per(before: tuple[float, float], after: tuple[float, float], count: int) -> str:
+    """ms of CPU per item, user+system."""
+    user, system = ((b - a) / max(count, 1) * 1e3 for a, b in zip(before, after, strict=True))
+    return f"{user:.2f}+{system:.2f}"
 
 
 def free_port() -> int:
@@ -190,13 +198,13 @@ def paced_table(
         time.sleep(2)  # what the previous run left queued in the server (wrk stops mid-request) is done by now
         cpu = tree_cpu_seconds(server)
         r = run_paced(host, port, "/v1/decisions/trade", bodies, args.paced_connections, rate, args.duration)
-        cpu = tree_cpu_seconds(server) - cpu
+        cpu_used = cpu_per(cpu, tree_cpu_seconds(server), r["completed"])
         lat = r["latency_ms"]
         seconds = [s["p50"] for s in r["by_second"] if s["p50"] is not None] or [math.nan]
         print(
             f"{rate:8,.0f} {r['achieved_rate']:8,.0f} {r['connections']:5d} {f(lat['p50'])} {f(lat['p90'])} "
             f"{f(lat['p99'])} {f(lat['p99.9'])} {f(lat['max'])} {seconds[0]:9.1f} {seconds[-1]:7.1f} "
-            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu / max(r['completed'], 1) * 1e3:10.2f}"
+            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu_used:>10s}"
         )
         for message, count in r["error_messages"].items():
             print(f"    {count} × {message}")
@@ -260,13 +268,13 @@ def main() -> None:
                 for connections in (int(c) for c in concurrency.split(",")):
                     cpu = tree_cpu_seconds(server.pid)
                     r = run_wrk(base + path, script, connections, args.duration, args.max_requests)
-                    cpu = tree_cpu_seconds(server.pid) - cpu
+                    cpu_used = cpu_per(cpu, tree_cpu_seconds(server.pid), r["requests"] * per_request)
                     rate = r["requests"] / r["seconds"]
                     errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
                     print(
                         f"{name:8s} {connections:5d} {rate:8,.0f} {rate * per_request:11,.0f} {r['p50'] / 1e3:7.1f} "
                         f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d} "
-                        f"{cpu / (r['requests'] * per_request) * 1e3:15.3f}"
+                        f"{cpu_used:>15s}"
                     )
             if rates:
                 paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, server.pid)
