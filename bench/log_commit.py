@@ -49,7 +49,7 @@ def main() -> None:
         prepared.append(Prepared(new_entry(request, decision, None, None, canonical)))
     size = statistics.mean(len(p.decision_utf8) + len(p.request_utf8) for p in prepared)
     # what the database is given: the decision compressed where this paiwu compresses it
-    stored = statistics.mean(len(getattr(p, "packed", None) and p.packed.data or p.decision_utf8) for p in prepared)
+    stored = statistics.mean(len(p.packed.data if hasattr(p, "packed") else p.decision_utf8) for p in prepared)
 
     folder = tempfile.TemporaryDirectory(prefix="paiwu-log-bench-")
     with folder, open_log(f"sqlite:///{folder.name}/decisions.sqlite3") as log:
