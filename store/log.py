@@ -4,11 +4,12 @@ An entry is committed before ``record`` returns, so a caller that answers only a
 answers a decision the log does not hold. A decision references the snapshot of its policy
 version (a foreign key): no decision can be logged that could not later be replayed.
 
-Decisions are stored compressed against a dictionary the log keeps (``compress.py``); an entry is
-read back as the text that was answered. Entries are chained by hash (``chain.py``). The writer takes the chain's head row first in its
-transaction (SQLite: the database's write lock, taken by BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR
-UPDATE on the head), so writers in several processes or replicas append one after another and the
-chain has no forks; the entries and the new head commit together, or not at all.
+Decisions are stored compressed against a dictionary the log keeps (``compress.py``); an entry
+reads back as the very bytes that were answered. Entries are chained by hash (``chain.py``). The
+writer takes the chain's head row first in its transaction (SQLite: the database's write lock,
+taken by BEGIN IMMEDIATE; PostgreSQL: SELECT … FOR UPDATE on the head), so writers in several
+processes or replicas append one after another and the chain has no forks; the entries and the
+new head commit together, or not at all.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ class DecisionLog(ABC):
         return _Translate(self._driver_errors, self.backend)
 
     def _check_schema_version(self, cursor: Any) -> None:
-        """Inside the setup transaction: record a new log's version, upgrade a log of schema 1, or refuse."""
+        """Inside the setup transaction: record a new log's version, upgrade a log of schema 1 or 2, or refuse."""
         row = self._execute(cursor, self._sql("SELECT value FROM paiwu_log_meta WHERE key = ?"), ("schema",)).fetchone()
         found = row[0] if row is not None else None
         upgrading = found == "1"
