@@ -8,8 +8,10 @@ keys and NaN/Infinity are refused as malformed: they are not interoperable JSON 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
+import orjson
 from fastapi import Request
 
 from .problems import FieldError, ProblemError
@@ -68,7 +70,57 @@ async def read_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
+_EXACT = object()  # _parse_fast's answer when only the exact parser can say what the body is
+_FLOAT_AS_INTEGER = 2.0**63  # orjson reads an integer beyond 64 bits as a float; the standard parser as an int
+_MAX_FAST_DEPTH = 100  # a request is 3 levels deep; the standard parser refuses about 1,000
+_CONTAINERS = (dict, list)
+
+
+class _Exact(Exception):
+    """Raised by _keys: the value may not be the exact parser's."""
+
+
+def _keys(value: dict[str, Any] | list[Any], depth: int = 0) -> int:
+    """The keys of every object in ``value``."""
+    if depth > _MAX_FAST_DEPTH:
+        raise _Exact
+    children: Iterable[Any] = value.values() if type(value) is dict else value
+    count = len(value) if type(value) is dict else 0
+    for child in children:
+        kind = type(child)
+        if kind in _CONTAINERS:
+            count += _keys(child, depth + 1)
+        elif kind is float and not -_FLOAT_AS_INTEGER < child < _FLOAT_AS_INTEGER:
+            raise _Exact
+    return count
+
+
+def _parse_fast(body: bytes) -> Any:
+    """The body by orjson (several times faster), where its value is provably the exact parser's.
+
+    Whatever orjson refuses goes to the exact parser, which accepts or refuses it as it always did
+    and says why. Where orjson accepts, three things could differ, and each sends the body to the
+    exact parser: two equal keys in an object (orjson keeps the last; every key is followed by one
+    colon outside strings, so a body with as many colons as its value has keys has none), an integer
+    beyond 64 bits (orjson reads a float: so a float that large), and nesting deeper than the exact
+    parser allows (orjson allows 1,024 levels). tests/test_api_body.py compares the two on generated
+    bodies.
+    """
+    try:
+        value = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return _EXACT
+    try:
+        keys = _keys([value])  # in a list, so that a lone float is checked too
+    except _Exact:
+        return _EXACT
+    return value if keys == body.count(b":") else _EXACT
+
+
 def parse_json(body: bytes) -> Any:
+    value = _parse_fast(body)
+    if value is not _EXACT:
+        return value
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
