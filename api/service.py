@@ -14,7 +14,6 @@ idempotency-key lookup runs in a thread.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
@@ -130,7 +129,7 @@ class DecisionService:
 
     async def _commit(self, entries: list[Prepared]) -> list[tuple[LogEntry, bool]]:
         """Resolved once the entries are committed, with those of every request that came meanwhile."""
-        return await self._using_log_async(asyncio.wrap_future(self.writer.submit(entries)))
+        return await self._using_log_async(self.writer.submit_async(entries))
 
     async def _using_log_async(self, waiting: Awaitable[T]) -> T:
         try:

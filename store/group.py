@@ -12,6 +12,8 @@ entry (a policy version with no snapshot, say) fails that caller only.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import queue
 import threading
 from collections.abc import Sequence
@@ -30,6 +32,13 @@ MAX_GROUP = 2_000  # entries in one transaction at most: bounds the time one com
 class _Submission:
     entries: Sequence[Prepared]
     future: Future[Recorded] = field(default_factory=Future)
+    loop: asyncio.AbstractEventLoop | None = None  # submit_async's: its waiter is resolved on this loop
+    waiter: asyncio.Future[Recorded] | None = None
+
+    def outcome(self) -> Recorded | BaseException:
+        """What a sync caller's future holds (the outcome a waiter is given)."""
+        error = self.future.exception()
+        return error if error is not None else self.future.result()
 
 
 class GroupCommit:
@@ -55,12 +64,26 @@ class GroupCommit:
         (who holds the log's write lock while it commits) only finishes them.
         """
         submission = _Submission([e if isinstance(e, Prepared) else Prepared(e) for e in entries])
+        self._enqueue(submission)
+        return submission.future
+
+    def submit_async(self, entries: Sequence[LogEntry | Prepared]) -> asyncio.Future[Recorded]:
+        """As ``submit``, for a caller on an event loop: a future of that loop. The callers of one
+        transaction on one loop are resolved by one call into the loop, so a commit wakes the loop
+        once, not once for each of them (and no thread-safe future is chained to each)."""
+        loop = asyncio.get_running_loop()
+        prepared = [e if isinstance(e, Prepared) else Prepared(e) for e in entries]
+        submission = _Submission(prepared, loop=loop, waiter=loop.create_future())
+        self._enqueue(submission)
+        assert submission.waiter is not None
+        return submission.waiter
+
+    def _enqueue(self, submission: _Submission) -> None:
         with self._starting:
             if self._writer is None:
                 self._writer = threading.Thread(target=self._run, name="paiwu-log-writer", daemon=True)
                 self._writer.start()
             self._queue.put(submission)
-        return submission.future
 
     def record_many(self, entries: Sequence[LogEntry | Prepared]) -> Recorded:
         return self.submit(entries).result()
@@ -102,6 +125,7 @@ class GroupCommit:
         except BaseException as error:
             if len(group) == 1:
                 group[0].future.set_exception(error)
+                _notify(group)
             else:
                 for item in group:
                     self._commit([item])
@@ -113,3 +137,28 @@ class GroupCommit:
             end = start + len(item.entries)
             item.future.set_result(recorded[start:end])
             start = end
+        _notify(group)
+
+
+def _notify(group: list[_Submission]) -> None:
+    """Pass the outcomes to the async callers: one call into each of their loops."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Submission]] = {}
+    for item in group:
+        if item.loop is not None:
+            by_loop.setdefault(item.loop, []).append(item)
+    for loop, items in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # the loop was closed: nobody waits any more
+            loop.call_soon_threadsafe(_resolve, items)
+
+
+def _resolve(items: list[_Submission]) -> None:
+    """On the callers' loop."""
+    for item in items:
+        waiter = item.waiter
+        if waiter is None or waiter.done():  # cancelled: the caller went away
+            continue
+        outcome = item.outcome()
+        if isinstance(outcome, BaseException):
+            waiter.set_exception(outcome)
+        else:
+            waiter.set_result(outcome)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from paiwu.engine.evaluate import Evaluator
 from paiwu.store import GroupCommit, LogUnavailable, capture_snapshot, open_log
+from paiwu.store import group as group_module
 from paiwu.store.connect import sqlite_path
 
 from .test_log_chain import entry, log_url
@@ -99,3 +102,52 @@ def test_an_idempotency_key_logged_earlier_in_the_same_group_is_found(tmp_path: 
         assert winner in (first, second)
         assert sorted(results, key=lambda r: r[1]) == [(winner, False), (winner, True)]  # type: ignore[index]
         assert log.count() == 1
+
+
+def test_async_callers_of_one_commit_are_woken_by_one_call_into_their_loop(
+    tmp_path: Path, evaluator: Evaluator
+) -> None:
+    """submit_async: each caller gets its own entries (or its own failure), and a transaction
+    resolves all the callers of one loop with one call_soon_threadsafe."""
+    url = f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+    good = [entry(evaluator, n) for n in range(9)]
+    orphan = dataclasses.replace(entry(evaluator, 20), policy_version="sha256:0000000000000000")  # no snapshot
+    calls: list[int] = []  # callers resolved by each call into the loop
+
+    async def queued_behind_a_lock(writer: GroupCommit, path: Path, first: Any, rest: list[Any]) -> list[Any]:
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # the writer's commit of `first` waits; the rest queue behind it
+        waiters = [writer.submit_async([first])]
+        await asyncio.sleep(0.3)
+        waiters += [writer.submit_async([e]) for e in rest]
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        return list(await asyncio.gather(*waiters, return_exceptions=True))
+
+    async def main() -> list[Any]:
+        loop = asyncio.get_running_loop()
+        original = loop.call_soon_threadsafe
+
+        def counting(callback: Any, *args: Any) -> Any:
+            if callback is group_module._resolve:
+                calls.append(len(args[0]))
+            return original(callback, *args)
+
+        loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+        with open_log(url) as log:
+            log.save_snapshot(capture_snapshot())
+            writer = GroupCommit(log)
+            path = sqlite_path(url)
+            assert path is not None
+            outcomes = await queued_behind_a_lock(writer, path, good[0], good[1:6])
+            outcomes += await queued_behind_a_lock(writer, path, good[6], [good[7], orphan, good[8]])
+            writer.close()
+            assert list(log.entries()) == good
+        return outcomes
+
+    outcomes = asyncio.run(main())
+    assert outcomes[:8] == [[(e, True)] for e in good[:8]]
+    assert isinstance(outcomes[8], LogUnavailable)
+    assert outcomes[9] == [(good[8], True)]
+    # five callers of one commit woken by one call; a failed commit is retried caller by caller
+    assert calls == [1, 5, 1, 1, 1, 1]
