@@ -50,15 +50,18 @@ class Flattened:
 # How a value enters the engine (the common cases, taken without calling encode): as it is (flags,
 # choices, names), as a day number (dates), as integer thousandths (numbers).
 _AS_IS, _DAY, _NUMBER = 0, 1, 2
-_AS_OF = -1  # the node of the evaluation date, which is not read from the request
+# The classes of value each kind of fact takes as they are (one test, where bool-or-str took three)
+_PLAIN = {_AS_IS: frozenset((bool, str)), _DAY: frozenset(), _NUMBER: frozenset()}
 _NOTHING: dict[str, Any] = {}  # the attributes of an object without a __dict__ (and of None)
 _UNSET = object()
 
 # The objects on the way to the facts (seller, seller.region ...), each read once from its parent
-# node (node 0 is the request): (parent node, attribute).
+# node (node 0 is the request): (parent node, attribute). The node after them holds the evaluation
+# date, which is not read from the request.
 _Nodes = tuple[tuple[int, str], ...]
-# Each fact: its path, engine key, node and attribute, spec, and how its value is encoded.
-_Leaves = tuple[tuple[str, str, int, str, FactSpec | None, int], ...]
+# Each fact: its path, engine key, node and attribute, the classes of value it takes as they are,
+# how its other values are encoded, and its spec.
+_Leaves = tuple[tuple[str, str, int, str, frozenset[type], int, FactSpec | None], ...]
 # Each derived fact (a shifted date, a multiple): its reference, engine key, and the node and
 # attribute its base is read from.
 _Refs = tuple[tuple[FactRef, str, int, str], ...]
@@ -82,19 +85,29 @@ def _plan(policy: CompiledPolicy, kind: str) -> tuple[_Nodes, _Leaves, _Refs]:
                 nodes.append((parent_node, attribute))
             return found
 
+        paths = policy.paths_by_kind.get(kind, ())
+        refs = policy.refs_by_kind.get(kind, ())
+        for path in (*paths, *(ref.path for ref in refs)):
+            if path != "as_of":
+                node(path.rpartition(".")[0])
+        as_of_node = len(nodes) + 1  # the node after every other
+
         def place(path: str) -> tuple[int, str]:
             parent, _, attribute = path.rpartition(".")
-            return (_AS_OF if path == "as_of" else node(parent)), attribute
+            return (as_of_node if path == "as_of" else node(parent)), attribute
 
-        leaves: list[tuple[str, str, int, str, FactSpec | None, int]] = []
-        for path in policy.paths_by_kind.get(kind, ()):
+        leaves: list[tuple[str, str, int, str, frozenset[type], int, FactSpec | None]] = []
+        for path in paths:
             spec = schema.get(path)
             how = _AS_IS if spec is not None and spec.type != "date" else _DAY
             if spec is not None and spec.type == "number":
                 how = _NUMBER
-            leaves.append((path, fact_key(path), *place(path), spec, how))
-        refs = tuple((ref, ref_key(ref), *place(ref.path)) for ref in policy.refs_by_kind.get(kind, ()))
-        plan = policy.flat_plans[kind] = (tuple(nodes), tuple(leaves), refs)
+            leaves.append((path, fact_key(path), *place(path), _PLAIN[how], how, spec))
+        plan = policy.flat_plans[kind] = (
+            tuple(nodes),
+            tuple(leaves),
+            tuple((ref, ref_key(ref), *place(ref.path)) for ref in refs),
+        )
     return plan
 
 
@@ -111,28 +124,27 @@ def flatten(policy: CompiledPolicy, kind: str, request: BaseModel, as_of: dt.dat
         node = getattr(objects[parent], attribute, None)  # None below an absent object
         objects.append(node)
         attributes.append(getattr(node, "__dict__", _NOTHING))
+    objects.append(None)
+    attributes.append({"as_of": as_of})  # the evaluation date's node
 
     def read(where: int, attribute: str) -> Any:
-        if where == _AS_OF:
-            return as_of
         value = attributes[where].get(attribute, _UNSET)
         if value is _UNSET:  # not kept in the object's __dict__ (a property, an extra field, None)
             return getattr(objects[where], attribute, None)
         return value
 
-    for path, key, where, attribute, spec, how in leaves:
+    for path, key, where, attribute, plain, how, spec in leaves:
         # read(where, attribute), written out: a call per fact costs more than the reading
-        if where == _AS_OF:
-            value: Any = as_of
-        else:
-            value = attributes[where].get(attribute, _UNSET)
-            if value is _UNSET:
-                value = getattr(objects[where], attribute, None)
+        value = attributes[where].get(attribute)
         if value is None:
-            continue
+            if attribute in attributes[where]:
+                continue
+            value = getattr(objects[where], attribute, None)
+            if value is None:
+                continue
         values[path] = value
         cls = value.__class__
-        if how == _AS_IS and (cls is bool or cls is str):
+        if cls in plain:
             fact[key] = value
         elif how == _DAY and cls is dt.date:
             fact[key] = value.toordinal()  # dates.day_number
