@@ -52,6 +52,7 @@ class _QuietHost(durable_engine.Host):  # type: ignore[misc]
 
 MARKER = "paiwu_kind"  # the field every request fact carries (and durable's own state never does)
 SENTINEL = "paiwu_seen"
+_SENTINEL = frozenset((SENTINEL,))
 
 
 NOT_HANDLED = 1  # durable-rules' result codes of assert_fact (rules.h): no rule matched the fact
@@ -158,6 +159,10 @@ class RulesSession:
             name = self.name if kind == _WHOLE else f"{self.name}_{number}"
             self._host.set_rulesets({name: ruleset})
             self._handles[kind] = self._host.get_ruleset(name)._handle
+        self._known = frozenset(self._actions)
+        # the actions of _recorder only record their rule's name: the names are then taken at once,
+        # without a call per fired rule (another action, as a subclass may give, is called)
+        self._only_recorders = type(self)._recorder is RulesSession._recorder
 
     def _recorder(self, rule_name: str) -> Callable[[Any], None]:
         # Exactly one parameter: durable-rules treats a two-parameter action as asynchronous.
@@ -210,16 +215,20 @@ class RulesSession:
                 if not done:  # what is left of this request goes with its session
                     del self._live[handle]
                     native.delete_state(handle, sid)
-            self._fired = set()
-            for rule_name in names:
-                action = self._actions.get(rule_name)
-                if action is None:  # pragma: no cover - durable only names rules it was given
-                    raise EngineFailure(f"durable-rules fired an unknown rule {rule_name!r}")
-                try:
-                    action(None)
-                except Exception as error:
-                    raise EngineFailure(f"a rule action failed: {type(error).__name__}: {error}") from error
-            fired = self._fired - {SENTINEL}
-            if len(fired) == len(self._fired):
+            self._fired = set(names) if self._only_recorders and self._known.issuperset(names) else self._act(names)
+            if SENTINEL not in self._fired:
                 raise EngineFailure("the sentinel rule did not fire: the engine lost an action")
-            return frozenset(fired)
+            return frozenset(self._fired - _SENTINEL)
+
+    def _act(self, names: list[str]) -> set[str]:
+        """Call the action of each fired rule in turn; what the actions recorded."""
+        self._fired = set()
+        for rule_name in names:
+            action = self._actions.get(rule_name)
+            if action is None:  # pragma: no cover - durable only names rules it was given
+                raise EngineFailure(f"durable-rules fired an unknown rule {rule_name!r}")
+            try:
+                action(None)
+            except Exception as error:
+                raise EngineFailure(f"a rule action failed: {type(error).__name__}: {error}") from error
+        return self._fired
