@@ -137,9 +137,10 @@ class Epoch:
 class _Table:
     """The rules in force (in legal order) for one kind and stretch of days, laid out for decide:
     the names that give each rule's result, the rules that read each key (by position), the
-    exceptions with the rules they set aside, and the positions of each instrument's rules."""
+    exceptions with the rules they set aside, the positions of each instrument's rules, and of
+    those that have an interpretation."""
 
-    __slots__ = ("fails", "groups", "holds", "overrides", "readers", "rules")
+    __slots__ = ("fails", "groups", "holds", "interpreted", "overrides", "readers", "rules")
 
     def __init__(self, in_force: list[CompiledRule], instruments: Iterable[str]) -> None:
         # one result per rule id (ids are unique in a valid policy): a later rule of the same id
@@ -164,6 +165,9 @@ class _Table:
             for instrument in instruments
         )
         # a rule of no listed instrument is evaluated but reported nowhere, as before
+        self.interpreted = tuple(
+            tuple(n for n in positions if rules[n].rule.interpretation_en) for _, positions in self.groups
+        )
 
 
 class RuleResult:
@@ -321,27 +325,31 @@ class Evaluator:
         checked: list[Checked] = []
         interpretations: dict[str, Interpretation] = {}
         instrument_results: list[InstrumentResult] = []
-        for (instrument_id, positions), instrument_status in zip(table.groups, statuses, strict=True):
+        for (instrument_id, positions), interpreted, instrument_status in zip(
+            table.groups, table.interpreted, statuses, strict=True
+        ):
             instrument_results.append(self._instrument_result(instrument_id, instrument_status))
-            out_of_scope = instrument_status == "not_applicable"
+            if instrument_status == "not_applicable":  # it decides nothing else: the rules that say why
+                for n in positions:
+                    rule = rules[n].rule
+                    if rule.scope and results[n] == "holds" and (rule.outcome == "not_applicable") == none_applies:
+                        findings.append(self._finding(rules[n], "holds", None, flat, request, day))
+                continue
             for n in positions:
-                compiled = rules[n]
-                rule = compiled.rule
                 result = results[n]
-                if out_of_scope and not (rule.scope and result == "holds"):
-                    continue  # an instrument that does not apply decides nothing else
-                if result == "holds":
-                    if (rule.outcome == "not_applicable") == none_applies:
-                        findings.append(self._finding(compiled, result, None, flat, request, day))
-                elif result == "unknown":
-                    if rule.outcome == "notice":
-                        continue  # a reminder that cannot be placed decides nothing
-                    if not none_applies:  # its outcome is needs_review
-                        exception = rules[blocked[n]] if n in blocked else None
-                        findings.append(self._finding(compiled, result, exception, flat, request, day))
-                elif not none_applies:
-                    checked.append(self._checked(compiled, result, flat))
-                if rule.interpretation_en and not out_of_scope:
+                if result == "fails" or result == "overridden":
+                    if not none_applies:
+                        checked.append(self._checked(rules[n], result, flat))
+                elif result == "holds":
+                    if (rules[n].rule.outcome == "not_applicable") == none_applies:
+                        findings.append(self._finding(rules[n], result, None, flat, request, day))
+                # undetermined: its outcome is needs_review; a reminder that cannot be placed decides nothing
+                elif not none_applies and rules[n].rule.outcome != "notice":
+                    exception = rules[blocked[n]] if n in blocked else None
+                    findings.append(self._finding(rules[n], result, exception, flat, request, day))
+            for n in interpreted:
+                rule = rules[n].rule
+                if results[n] != "unknown" or rule.outcome != "notice":
                     interpretations[rule.id] = self._interpretation(rule)
 
         applicable = {i.instrument for i in instrument_results if i.status != "not_applicable"} or set(
