@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -46,6 +47,24 @@ def _facts_used(paths: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any
         if value is not None:
             used[path] = _iso(value) if isinstance(value, dt.date) else value
     return used
+
+
+def _picker(paths: tuple[str, ...]) -> Callable[[dict[str, Any]], Any]:
+    """What gives the values at ``paths`` in one call, as _absent_as_none does when all are present."""
+    if not paths:
+        return _no_values
+    return operator.itemgetter(*paths)
+
+
+def _no_values(_values: dict[str, Any]) -> tuple[()]:
+    return ()
+
+
+def _absent_as_none(paths: tuple[str, ...], values: dict[str, Any]) -> Any:
+    """The values at ``paths`` (None for an absent one): one path's bare, else a tuple."""
+    if len(paths) == 1:
+        return values.get(paths[0])
+    return tuple(map(values.get, paths))
 
 
 _ISO: dict[dt.date, str] = {}  # the ISO text of recently seen dates (date.isoformat formats slowly)
@@ -222,6 +241,14 @@ class Evaluator:
                 for p in c.paths
             )
         }
+        # what picks the values such a rule reads, in one call (a rule whose paths differ between
+        # periods is not kept: its picker would not fit every period)
+        paths = {c.index: c.paths for c in self.compiled.rules if c.index in self._cacheable}
+        for epoch in self.epochs:
+            for c in epoch.compiled.rules:
+                if paths.get(c.index, c.paths) != c.paths:
+                    del paths[c.index]
+        self._checked_pickers = {index: _picker(p) for index, p in paths.items()}
 
     @property
     def version(self) -> str:
@@ -506,10 +533,15 @@ class Evaluator:
 
     def _checked(self, compiled: CompiledRule, result: str, flat: Flattened) -> Checked:
         """The entry of a rule checked and not met (``result``: fails or overridden)."""
-        if compiled.index not in self._cacheable:
+        pick = self._checked_pickers.get(compiled.index)
+        if pick is None:
             return self._new_checked(compiled, result, flat)
+        try:
+            facts = pick(flat.values)
+        except KeyError:  # an absent fact: None in its place
+            facts = _absent_as_none(compiled.paths, flat.values)
         # equal values of flags, choices and names give equal entries; the index names the rule
-        key = (compiled.index, result, *map(flat.values.get, compiled.paths))
+        key = (compiled.index, result, facts)
         found = self._checked_entries.get(key)
         if found is None:
             if len(self._checked_entries) >= CHECKED_CACHE:
