@@ -210,6 +210,7 @@ class Evaluator:
         self._citations: dict[str, Citation] = {}
         # parts of a decision that depend on the rule (or instrument and status) alone, built once
         self._messages: dict[str, Bilingual] = {}
+        self._rule_citations: dict[str, tuple[Citation, ...]] = {}
         self._interpretations: dict[str, Interpretation] = {}
         self._instrument_results: dict[tuple[str, str], InstrumentResult] = {}
         self._order = {cid: c.order for cid, c in self.corpus.clauses.items()}
@@ -458,6 +459,12 @@ class Evaluator:
             )
         return found
 
+    def _citations_of(self, rule: Rule) -> tuple[Citation, ...]:
+        found = self._rule_citations.get(rule.id)
+        if found is None:
+            found = self._rule_citations[rule.id] = tuple(self.citation(c) for c in rule.cites)
+        return found
+
     def _message(self, rule: Rule) -> Bilingual:
         found = self._messages.get(rule.id)
         if found is None:
@@ -487,8 +494,10 @@ class Evaluator:
         """The finding of a rule that holds, or is undetermined (``exception``: the undecided
         exception that keeps it so, if that is why)."""
         rule = compiled.rule
-        missing = [p for p in compiled.paths if p not in flat.values]
-        notes = [flat.notes[p] for p in compiled.paths if p in flat.notes]
+        # (a comprehension costs a call: skipped where there is nothing to find)
+        present = all(map(flat.values.__contains__, compiled.paths))
+        missing = [] if present else [p for p in compiled.paths if p not in flat.values]
+        notes = [flat.notes[p] for p in compiled.paths if p in flat.notes] if flat.notes else []
         if exception is not None:
             missing += [p for p in exception.paths if p not in flat.values and p not in missing]
             notes.append(f"the exception {exception.rule.id} cannot be decided without these facts")
@@ -505,13 +514,13 @@ class Evaluator:
                 "outcome": rule.outcome if holds else "needs_review",
                 "basis": "rule_met" if holds else "facts_missing",
                 "message": self._message(rule),
-                "citations": [self.citation(c) for c in rule.cites],
+                "citations": list(self._citations_of(rule)),
                 "facts_used": _facts_used(compiled.paths, flat.values),
                 "facts_missing": [] if holds else missing,
                 "notes": notes,
                 "interpretation": self._interpretation(rule).text if rule.interpretation_en else None,
                 "overrides": list(rule.overrides) if holds else [],
-                "amounts": [self._amount(c, request, day) for c in rule.compute] if holds else [],
+                "amounts": [self._amount(c, request, day) for c in rule.compute] if holds and rule.compute else [],
             }
         )
 
