@@ -24,7 +24,8 @@ FindingBasis = Literal["rule_met", "facts_missing"]
 # sets them as validation does, and falls back to validating under a pydantic that holds others.
 _SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 _TRUSTED = tuple(BaseModel.__slots__) == _SLOTS
-_set = object.__setattr__
+# each slot's own setter: object.__setattr__ would look the slot up by name on every call
+_set_dict, _set_fields_set, _set_extra, _set_private = (BaseModel.__dict__[slot].__set__ for slot in _SLOTS)
 
 
 class _Out(BaseModel):
@@ -40,10 +41,10 @@ class _Out(BaseModel):
         if not _TRUSTED:  # pragma: no cover - a pydantic whose instances hold something else
             return cls(**values)
         model = cls.__new__(cls)
-        _set(model, "__dict__", values)
-        _set(model, "__pydantic_fields_set__", set(values))
-        _set(model, "__pydantic_extra__", None)
-        _set(model, "__pydantic_private__", None)
+        _set_dict(model, values)
+        _set_fields_set(model, set(values))
+        _set_extra(model, None)
+        _set_private(model, None)
         return model
 
 
