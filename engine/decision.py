@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
@@ -24,8 +25,17 @@ FindingBasis = Literal["rule_met", "facts_missing"]
 # sets them as validation does, and falls back to validating under a pydantic that holds others.
 _SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 _TRUSTED = tuple(BaseModel.__slots__) == _SLOTS
-# each slot's own setter: object.__setattr__ would look the slot up by name on every call
-_set_dict, _set_fields_set, _set_extra, _set_private = (BaseModel.__dict__[slot].__set__ for slot in _SLOTS)
+
+
+def _slot_setter(slot: str) -> Callable[[BaseModel, Any], None]:
+    """The slot's own setter: object.__setattr__ would look the slot up by name on every call."""
+    if _TRUSTED:
+        setter: Callable[[BaseModel, Any], None] = BaseModel.__dict__[slot].__set__
+        return setter
+    return lambda model, value: object.__setattr__(model, slot, value)  # pragma: no cover - never called
+
+
+_set_dict, _set_fields_set, _set_extra, _set_private = map(_slot_setter, _SLOTS)
 
 
 class _Out(BaseModel):
