@@ -24,7 +24,6 @@ from paiwu.engine.evaluate import Evaluator
 from paiwu.facts import validate_request
 from paiwu.store import (
     GENESIS,
-    DecisionLog,
     Link,
     LogEntry,
     LogUnavailable,
@@ -37,7 +36,7 @@ from paiwu.store.chain import Prepared
 from paiwu.store.connect import sqlite_path
 from paiwu.store.entry import COLUMNS
 
-from .test_store import postgres_url
+from .test_store import open_at_once, postgres_url
 
 __all__ = ["postgres_url"]
 
@@ -441,15 +440,8 @@ def test_two_processes_opening_a_schema_1_log_at_once_chain_it_once(
     schema_1_log: tuple[str, list[LogEntry]],
 ) -> None:
     url, _ = schema_1_log
-    opened: list[DecisionLog] = []
-    threads = [threading.Thread(target=lambda: opened.append(open_log(url))) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    for log in opened:
-        log.close()
-    assert len(opened) == 3
+    opened, failed = open_at_once(url, 3)
+    assert failed == [] and len(opened) == 3
     assert [r[1] for r in rows(url)] == [1, 2, 3, 4, 5]
     assert verify(url)[0] == 0
 

@@ -137,29 +137,35 @@ def test_the_sqlite_log_is_wal_with_full_sync(tmp_path: Path) -> None:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+def open_at_once(url: str, count: int) -> tuple[list[DecisionLog], list[Exception]]:
+    """``count`` threads opening the log at ``url`` together, as workers starting at once do; every
+    log opened is closed again. (The logs, the errors.)"""
+    import threading
+
+    opened: list[DecisionLog] = []
+    failed: list[Exception] = []
+
+    def open_one() -> None:
+        try:
+            opened.append(open_log(url))
+        except LogUnavailable as error:
+            failed.append(error)
+
+    threads = [threading.Thread(target=open_one) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for log in opened:
+        log.close()
+    return opened, failed
+
+
 def test_workers_starting_together_on_a_new_log_all_open_it(tmp_path: Path) -> None:
     """Connections switching one file to WAL at once can deadlock, and SQLite fails one at once
     rather than wait: the openers of a log take turns on the writers' lock file."""
-    import threading
-
     for attempt in range(12):
-        url = f"sqlite:///{tmp_path / f'new-{attempt}.sqlite3'}"
-        opened: list[DecisionLog] = []
-        failed: list[Exception] = []
-
-        def open_one(url: str = url, opened: list[DecisionLog] = opened, failed: list[Exception] = failed) -> None:
-            try:
-                opened.append(open_log(url))
-            except LogUnavailable as error:
-                failed.append(error)
-
-        threads = [threading.Thread(target=open_one) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
-        for log in opened:
-            log.close()
+        opened, failed = open_at_once(f"sqlite:///{tmp_path / f'new-{attempt}.sqlite3'}", 8)
         assert failed == [] and len(opened) == 8
 
 
