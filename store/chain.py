@@ -105,12 +105,6 @@ def hash_entry(entry: LogEntry, index: int, prev_hash: str, packed: Packed | Non
     return "sha256:" + hashlib.sha256(chain_content(entry, index, prev_hash, packed).encode("utf-8")).hexdigest()
 
 
-def append(head: Link, entry: LogEntry | Prepared) -> Link:
-    """The link of ``entry`` appended after ``head`` (format 2)."""
-    prepared = entry if isinstance(entry, Prepared) else Prepared(entry)
-    return prepared.link(head)
-
-
 # In the canonical text of an entry at index 0 after "", the two values its place decides. The
 # sequences cannot occur inside a JSON string, where every quote is escaped.
 _INDEX = ',"index":0,"kind":'
@@ -129,13 +123,14 @@ class Prepared:
     an answer that sends them as they are.
     """
 
-    __slots__ = ("_after", "_before", "_between", "decision_utf8", "entry", "packed", "request_utf8")
+    __slots__ = ("_after", "_before", "_between", "decision_utf8", "entry", "packed", "packer", "request_utf8")
 
     def __init__(self, entry: LogEntry, packer: Packer | None = None) -> None:
         self.entry = entry
         self.request_utf8 = entry.request_json.encode("utf-8")
         self.decision_utf8 = entry.decision_utf8
-        self.packed = (packer or default_packer()).pack(self.decision_utf8)
+        self.packer = packer or default_packer()  # the log stores its dictionary with the entry
+        self.packed = self.packer.pack(self.decision_utf8)
         text = _canonical_utf8(_content(entry, 0, "", self.packed))
         index, prev = text.index(_INDEX.encode()), text.index(_PREV.encode())
         self._before = hashlib.sha256(text[: index + len(',"index":')])
@@ -146,13 +141,8 @@ class Prepared:
         """The link of this entry appended after ``head``."""
         index = head.index + 1
         digest = self._before.copy()
-        digest.update(b"%d%s%s%s" % (index, self._between, _small(head.entry_hash).encode(), self._after))
+        digest.update(b"%d%s%s%s" % (index, self._between, encode_basestring(head.entry_hash).encode(), self._after))
         return Link(index, head.entry_hash, "sha256:" + digest.hexdigest())
-
-
-def _small(value: str) -> str:
-    """canonical_json of one string, without building an encoder."""
-    return encode_basestring(value)
 
 
 @dataclass(frozen=True)

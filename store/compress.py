@@ -42,14 +42,6 @@ def dictionary_id(content: bytes) -> str:
     return "sha256:" + hashlib.sha256(content).hexdigest()
 
 
-_CONTENT: dict[str, bytes] = {}  # every dictionary a Packer of this process uses, by id
-
-
-def dictionary_content(name: str) -> bytes:
-    """The bytes of a dictionary some Packer of this process uses (for the log to store)."""
-    return _CONTENT[name]
-
-
 def _raw(content: bytes) -> zstandard.ZstdCompressionDict:
     return zstandard.ZstdCompressionDict(content, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
 
@@ -60,7 +52,6 @@ class Packer:
     def __init__(self, content: bytes) -> None:
         self.content = content
         self.dictionary_id = dictionary_id(content)
-        _CONTENT[self.dictionary_id] = content
         self._dictionary = _raw(content)
         self._local = threading.local()
 

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from paiwu.facts import canonical_json
 
 from .chain import START, ChainedRow, ChainReport, Link, Prepared, Upgrade, hash_entry, verify_rows
-from .compress import Packed, Unpacker, UnpackError, dictionary_content, dictionary_id
+from .compress import Packed, Unpacker, UnpackError, dictionary_id
 from .entry import COLUMNS, FIELDS, LogEntry, utc_timestamp
 from .snapshot import PolicySnapshot, SnapshotError, check_snapshot
 
@@ -141,9 +141,7 @@ class DecisionLog(ABC):
         after = 0
         while rows := self._execute(cursor, select, (after,)).fetchall():
             for row in rows:
-                columns = list(row[4 : 4 + len(COLUMNS)])
-                columns[_DECISION] = columns[_DECISION].encode("utf-8")
-                entry = LogEntry(*columns)
+                entry = self._entry(row[4:], cursor)  # held as text: no dictionary
                 head = Link(head.index + 1, head.entry_hash, hash_entry(entry, head.index + 1, head.entry_hash))
                 self._execute(
                     cursor,
@@ -182,7 +180,7 @@ class DecisionLog(ABC):
         prepared = [item if isinstance(item, Prepared) else Prepared(item) for item in entries]
         by_key = self._sql(f"{_SELECT} WHERE idempotency_key = ?")
         out: list[tuple[LogEntry, bool]] = []
-        dictionaries = {item.packed.dictionary_id for item in prepared}
+        dictionaries = {item.packer.dictionary_id: item.packer.content for item in prepared}
         with self._guard(), self._transaction() as cursor:
             head = start = self._head(cursor, lock=True)  # every other writer waits here until we commit
             self._store_dictionaries(cursor, dictionaries)
@@ -207,17 +205,17 @@ class DecisionLog(ABC):
             self._insert_rows(cursor, keyless)
             if head != start:
                 self._set_head(cursor, head)
-        self._stored_dictionaries = (self._stored_dictionaries or set()) | dictionaries  # committed
+        self._stored_dictionaries = (self._stored_dictionaries or set()) | dictionaries.keys()  # committed
         return out
 
-    def _store_dictionaries(self, cursor: Any, dictionaries: set[str]) -> None:
-        """Inside the writing transaction: the dictionaries its entries need, unless known stored."""
+    def _store_dictionaries(self, cursor: Any, dictionaries: dict[str, bytes]) -> None:
+        """Inside the writing transaction: the dictionaries its entries need (id -> bytes), unless known stored."""
         sql = self._sql(
             "INSERT INTO log_dictionaries (dictionary_id, stored_at, content) VALUES (?, ?, ?) "
             "ON CONFLICT (dictionary_id) DO NOTHING"
         )
-        for name in dictionaries - (self._stored_dictionaries or set()):
-            self._execute(cursor, sql, (name, utc_timestamp(), dictionary_content(name)))
+        for name in dictionaries.keys() - (self._stored_dictionaries or set()):
+            self._execute(cursor, sql, (name, utc_timestamp(), dictionaries[name]))
 
     def _entry(self, row: Sequence[Any], cursor: Any = None) -> LogEntry:
         """The entry of a row of ``_STORED`` columns, its decision decompressed if it is stored so.
