@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Literal, Self
 
+import orjson
 from pydantic import BaseModel, ConfigDict
 
 Status = Literal["eligible", "ineligible", "compliant", "non_compliant", "needs_review", "not_applicable"]
@@ -146,6 +147,53 @@ class Decision(_Out):
     def canonical_json(self) -> str:
         """Byte-identical for the same request and policy version."""
         return self.model_dump_json(indent=2)
+
+    def json_utf8(self) -> bytes:
+        """``model_dump_json``'s bytes (compact, UTF-8), written by orjson: 2-3x faster on a
+        20 KB decision. orjson writes the same text for every value it is let write itself
+        (strings, ints to 64 bits, floats, None, bools, lists, tuples, dicts with text keys);
+        the models and exact dates are handed to ``_plain``, and anything else - a datetime, a
+        subclass of str or int, a larger int, a set - makes the whole decision go to pydantic."""
+        if self.__class__ in _AS_FIELDS:
+            try:
+                return orjson.dumps(self.__dict__, default=_plain, option=_PASSTHROUGH)
+            except orjson.JSONEncodeError:
+                pass
+        return self.__pydantic_serializer__.to_json(self)
+
+
+# what orjson must not write its own way: dates and times (pydantic writes a UTC datetime with a Z),
+# subclasses of its native types (pydantic may serialise them otherwise), dataclasses
+_PASSTHROUGH = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def _written_as_fields(model: type[BaseModel]) -> bool:
+    """Whether pydantic writes an instance as its fields' values, in order, under their names."""
+    decorators = model.__pydantic_decorators__
+    return not (
+        model.__pydantic_computed_fields__
+        or decorators.field_serializers
+        or decorators.model_serializers
+        or model.model_config.get("ser_json_inf_nan", "null") != "null"  # orjson writes NaN and infinities as null
+        or any(f.serialization_alias or f.alias or f.exclude for f in model.model_fields.values())
+    )
+
+
+# the models of a decision, each of which Decision.json_utf8 may write as its fields
+_AS_FIELDS = frozenset(
+    m
+    for m in (Bilingual, Citation, Amount, Finding, Checked, InstrumentResult, Interpretation, Decision)
+    if _written_as_fields(m)
+)
+
+
+def _plain(value: Any) -> Any:
+    """What orjson writes for a value it does not write itself (a TypeError: pydantic writes all)."""
+    if value.__class__ in _AS_FIELDS:
+        return value.__dict__
+    if value.__class__ is dt.date:
+        return value.isoformat()
+    raise TypeError(value.__class__.__name__)
 
 
 def combine(statuses: list[Status]) -> Status:

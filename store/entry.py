@@ -95,7 +95,7 @@ def new_entry(
         idempotency_key=idempotency_key,
         request_json=canonical or canonical_request(request),
         request_hash=decision.request_hash,
-        decision_utf8=decision.__pydantic_serializer__.to_json(decision),  # model_dump_json's bytes, not decoded
+        decision_utf8=decision.json_utf8(),  # model_dump_json's bytes, not decoded
         status=decision.status,
         policy_version=decision.policy_version,
         paiwu_version=decision.paiwu_version,
