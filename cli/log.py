@@ -19,6 +19,8 @@ from paiwu.store import (
     LogUnavailable,
     ReplayError,
     ReplayReport,
+    dictionary_file,
+    export_entries,
     open_log,
     parse_anchor,
     replay,
@@ -77,24 +79,63 @@ def show(decision_id: str, log_url: str) -> None:
 
 @log_group.command("export")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="write here instead of stdout")
+@click.option(
+    "--dictionaries",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="also write the compression dictionaries the entries name into this folder, each as <its SHA-256>.dict: "
+    "with them the decisions are read back, outside paiwu, from the bytes the hash chain covers",
+)
 @log_url_option
-def export(output: Path | None, log_url: str) -> None:
-    """Write every logged decision as JSON Lines, in the order they were logged."""
+def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None:
+    """Write every logged decision as JSON Lines, in the order they were logged, with its place in the
+    hash chain and the request and decision as stored (docs/guarantees.md: checking an export)."""
+    named: set[str] = set()
+    last = "none"  # INDEX:HASH of the last entry exported
     with _open(log_url) as log:
         out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         count = 0
         try:
-            for entry in log.entries():
-                out.write(_dumps(entry.as_dict()) + "\n")
+            for record in export_entries(log):
+                out.write(_dumps(record) + "\n")
                 count += 1
+                if record["dictionary_id"] is not None:
+                    named.add(record["dictionary_id"])
+                last = f"{record['chain_index']}:{record['entry_hash']}"
+            written = _write_dictionaries(log, sorted(named), dictionaries) if dictionaries else []
         except LogUnavailable as error:
             click.echo(f"paiwu: {error} (after {count} decisions)", err=True)
+            sys.exit(EXIT_FAILURE)
+        except OSError as error:
+            click.echo(f"paiwu: cannot write the export: {error}", err=True)
             sys.exit(EXIT_FAILURE)
         finally:
             if output:
                 out.close()
     if output:
-        click.echo(f"paiwu: exported {count} decisions to {output}", err=True)
+        click.echo(f"paiwu: exported {count} decisions to {output} (last entry {last})", err=True)
+    if dictionaries:
+        plural = "dictionary" if len(written) == 1 else "dictionaries"
+        click.echo(f"paiwu: wrote {len(written)} compression {plural} to {dictionaries}", err=True)
+    elif named:
+        click.echo(
+            "paiwu: the decisions are stored compressed; --dictionaries DIR writes the dictionaries needed "
+            "to read them outside paiwu",
+            err=True,
+        )
+
+
+def _write_dictionaries(log: DecisionLog, names: list[str], folder: Path) -> list[Path]:
+    """Each dictionary named, as stored, in ``folder``/<hex SHA-256>.dict."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in names:
+        content = log.dictionary(name)
+        if content is None:
+            raise LogUnavailable(f"the compression dictionary {name[:19]}… is not in the log")
+        path = folder / dictionary_file(name)
+        path.write_bytes(content)
+        written.append(path)
+    return written
 
 
 def _anchors(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Link]:

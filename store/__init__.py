@@ -15,6 +15,7 @@ from .chain import (
 )
 from .connect import DEFAULT_LOG_URL, LOG_URL_VARIABLE, describe, open_log
 from .entry import LogEntry, Question, new_entry, question
+from .export import dictionary_file, export_entries, exported
 from .group import GroupCommit
 from .log import DecisionLog, LogUnavailable
 from .replay import DecisionDiff, ReplayError, ReplayReport, replay
@@ -43,7 +44,10 @@ __all__ = [
     "capture_snapshot",
     "chain_content",
     "describe",
+    "dictionary_file",
     "evaluator_for",
+    "export_entries",
+    "exported",
     "hash_entry",
     "new_entry",
     "open_log",

@@ -329,6 +329,11 @@ class DecisionLog(ABC):
             report.snapshot_problems = self._check_snapshots(report)
         return report
 
+    def dictionary(self, name: str) -> bytes | None:
+        """A compression dictionary's bytes as stored (verify checks them against their name), or None."""
+        rows = self._run("SELECT content FROM log_dictionaries WHERE dictionary_id = ?", (name,))
+        return bytes(rows[0][0]) if rows else None
+
     def _check_dictionaries(self) -> list[str]:
         """Each stored dictionary is named by the SHA-256 of its bytes: one whose bytes changed is named."""
         return [

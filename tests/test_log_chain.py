@@ -395,33 +395,38 @@ def test_a_log_of_schema_1_is_chained_when_opened(
     assert code == 1 and out.startswith("ALTERED: edited: entry #2 (seq 2")
 
 
-def test_a_log_of_schema_2_keeps_its_text_entries_and_compresses_new_ones(log_url: str, evaluator: Evaluator) -> None:
-    """A log written before decisions were compressed: its entries, chained in format 1 over their
-    text, read and verify as they are; the upgrade adds the columns, and what is logged after is
-    stored compressed and chained in format 2 after them."""
+def schema_2(url: str, entries: list[LogEntry]) -> list[str]:
+    """A log of schema 2, before decisions were compressed, holding ``entries``: their decisions as
+    text, chained in format 1 (as docs/guarantees.md describes it)."""
     snapshot = capture_snapshot()
-    old = [entry(evaluator, n) for n in range(3)]
     chain_columns = [
         "ALTER TABLE decisions ADD COLUMN " + c for c in ("chain_index BIGINT", "prev_hash TEXT", "entry_hash TEXT")
     ]
     prev, inserts = GENESIS, []
-    for n, e in enumerate(old, start=1):
+    for n, e in enumerate(entries, start=1):
         link = documented_hash(e, n, prev)
         values = ", ".join(map(literal, (*e.columns(), n, prev, link)))
         inserts.append(
             f"INSERT INTO decisions ({', '.join(COLUMNS)}, chain_index, prev_hash, entry_hash) VALUES ({values})"
         )
         prev = link
-    tamper(
-        log_url,
-        *schema_1(log_url),
+    return [
+        *schema_1(url),
         *chain_columns,
         "UPDATE paiwu_log_meta SET value = '2' WHERE key = 'schema'",
         "CREATE TABLE log_chain_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_index BIGINT NOT NULL, last_hash TEXT NOT NULL)",
-        f"INSERT INTO log_chain_head VALUES (1, 3, '{prev}')",
+        f"INSERT INTO log_chain_head VALUES (1, {len(entries)}, '{prev}')",
         f"INSERT INTO policy_snapshots VALUES ('{snapshot.version}', '2025', {literal(json.dumps(snapshot.files))})",
         *inserts,
-    )
+    ]
+
+
+def test_a_log_of_schema_2_keeps_its_text_entries_and_compresses_new_ones(log_url: str, evaluator: Evaluator) -> None:
+    """A log written before decisions were compressed: its entries, chained in format 1 over their
+    text, read and verify as they are; the upgrade adds the columns, and what is logged after is
+    stored compressed and chained in format 2 after them."""
+    old = [entry(evaluator, n) for n in range(3)]
+    tamper(log_url, *schema_2(log_url, old))
     new = entry(evaluator, 7)
     with open_log(log_url) as log:
         assert list(log.entries()) == old
