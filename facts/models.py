@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 CheckKind = Literal["trade", "acquisition", "holding", "buyback", "allocation", "enterprise"]
 # Checks of a proposed action say eligible / ineligible; checks of a state of affairs say
@@ -74,6 +74,13 @@ def _alias(table: dict[str, str]) -> Any:
     return BeforeValidator(convert)
 
 
+def _spellings(codes: Any, table: dict[str, str]) -> WithJsonSchema:
+    """The JSON schema of a code that a request may also write as an alias: the codes, then the
+    aliases, so that the request's JSON schema (the API's) takes the spellings the model takes.
+    (The model also forgives other letter case and spaces around, which the schema does not list.)"""
+    return WithJsonSchema({"type": "string", "enum": list(dict.fromkeys([*get_args(codes), *table]))}, "validation")
+
+
 def _iso_date_only(value: Any) -> Any:
     # a date is written YYYY-MM-DD: a bare number (0 -> 1970-01-01) is refused, not guessed
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -89,8 +96,8 @@ def _no_bool(value: Any) -> Any:
 
 Day = Annotated[dt.date, BeforeValidator(_iso_date_only)]
 City = Annotated[str, _alias(_CITY_ALIASES), Field(min_length=1, max_length=100)]
-Rating = Annotated[CreditRating, _alias(_RATING_ALIASES)]
-PollutantCode = Annotated[Pollutant, _alias(_POLLUTANT_ALIASES)]
+Rating = Annotated[CreditRating, _alias(_RATING_ALIASES), _spellings(CreditRating, _RATING_ALIASES)]
+PollutantCode = Annotated[Pollutant, _alias(_POLLUTANT_ALIASES), _spellings(Pollutant, _POLLUTANT_ALIASES)]
 Tonnes = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e9, allow_inf_nan=False)]
 Yuan = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e12, allow_inf_nan=False)]
 Text = Annotated[str, Field(max_length=500)]

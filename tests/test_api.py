@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jsonschema_rs  # schemathesis's JSON Schema validator
 import pytest
 
 with warnings.catch_warnings():  # Starlette's TestClient announces a move to httpx2; the API does not care
@@ -429,14 +430,20 @@ def test_the_openapi_document_is_complete(client: TestClient) -> None:
 
 
 def test_the_openapi_examples_are_the_shipped_requests(client: TestClient) -> None:
-    paths = client.get("/openapi.json").json()["paths"]
+    document = client.get("/openapi.json").json()
+    paths = document["paths"]
     for kind in REQUEST_MODELS:
         shipped = {n.removesuffix(".yaml"): d for n, d in EXAMPLE_BODIES.items() if d["kind"] == kind}
         content = paths[f"/v1/decisions/{kind}"]["post"]["requestBody"]["content"]["application/json"]
         examples = {name: example["value"] for name, example in content.get("examples", {}).items()}
         assert examples == shipped
-        for example in content.get("examples", {}).values():
+        # ... and fit the schema beside them (credit ratings in Chinese too), as the model takes them
+        schema = jsonschema_rs.Draft202012Validator(
+            {**content["schema"], "components": document["components"]}, validate_formats=True
+        )
+        for name, example in content.get("examples", {}).items():
             validate_request(example["value"])
+            assert schema.is_valid(example["value"]), (name, [e.message for e in schema.iter_errors(example["value"])])
             assert example["summary"] and not example["summary"].startswith("#")
     assert (
         EXAMPLE_BODIES
