@@ -94,12 +94,14 @@ def _no_bool(value: Any) -> Any:
     return value
 
 
+# The constraints come before the converters: pydantic then checks them in its core, as part of the
+# type (a converter placed first would leave them to Python validators, four calls a number).
 Day = Annotated[dt.date, BeforeValidator(_iso_date_only)]
-City = Annotated[str, _alias(_CITY_ALIASES), Field(min_length=1, max_length=100)]
+City = Annotated[str, Field(min_length=1, max_length=100), _alias(_CITY_ALIASES)]
 Rating = Annotated[CreditRating, _alias(_RATING_ALIASES), _spellings(CreditRating, _RATING_ALIASES)]
 PollutantCode = Annotated[Pollutant, _alias(_POLLUTANT_ALIASES), _spellings(Pollutant, _POLLUTANT_ALIASES)]
-Tonnes = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e9, allow_inf_nan=False)]
-Yuan = Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1e12, allow_inf_nan=False)]
+Tonnes = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False), BeforeValidator(_no_bool)]
+Yuan = Annotated[float, Field(ge=0, le=1e12, allow_inf_nan=False), BeforeValidator(_no_bool)]
 Text = Annotated[str, Field(max_length=500)]
 
 

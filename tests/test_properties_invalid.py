@@ -200,3 +200,34 @@ def test_a_large_document_within_the_limit_names_every_bad_field() -> None:
 def test_hostile_yaml_is_refused_and_nothing_runs(text: str, message: str) -> None:
     error = refused(text)
     assert any(message in p.message for p in error.problems), [p.message for p in error.problems]
+
+
+def _keys_anywhere(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node).union(*(_keys_anywhere(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_keys_anywhere(v) for v in node))
+    return set()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_request_schema_states_every_bound_in_json_schema_terms(kind: str) -> None:
+    """The API publishes these schemas: a bound pydantic could not place in its core type would
+    show as its own keyword (ge, le), which JSON Schema validators and client generators ignore."""
+    schema = REQUEST_MODELS[kind].model_json_schema()
+    assert not _keys_anywhere(schema) & {"ge", "le", "gt", "lt", "min_length", "max_length", "allow_inf_nan"}
+    if kind == "trade":
+        quantity = schema["$defs"]["Trade"]["properties"]["quantity_t_per_year"]["anyOf"][0]
+        assert (quantity["minimum"], quantity["maximum"]) == (0, 1e9)
+        city = schema["$defs"]["Party"]["properties"]["city"]["anyOf"][0]
+        assert (city["minLength"], city["maxLength"]) == (1, 100)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan"])
+def test_an_infinite_or_undefined_quantity_is_called_so(value: str) -> None:
+    data = json.loads(text_of({"kind": "trade", "trade": {"quantity_t_per_year": 1}}))
+    data["trade"]["quantity_t_per_year"] = float(value)
+    error = refused(json.dumps(data))  # Python's encoder writes Infinity and NaN, as YAML's reader takes them
+    assert [p.message.split(" (got")[0] for p in error.problems if p.field == "trade.quantity_t_per_year"] == [
+        "Input should be a finite number"
+    ]
