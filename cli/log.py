@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -25,6 +25,8 @@ from paiwu.store import (
     parse_anchor,
     replay,
 )
+
+from .options import output_stream
 
 EXIT_DIFFERENT = 1
 EXIT_ALTERED = 1
@@ -91,8 +93,7 @@ def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None
     hash chain and the request and decision as stored (docs/guarantees.md: checking an export)."""
     named: set[str] = set()
     last = "none"  # INDEX:HASH of the last entry exported
-    with _open(log_url) as log:
-        out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+    with _open(log_url) as log, output_stream(output) as out:
         count = 0
         try:
             for record in export_entries(log):
@@ -108,9 +109,6 @@ def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None
         except OSError as error:
             click.echo(f"paiwu: cannot write the export: {error}", err=True)
             sys.exit(EXIT_FAILURE)
-        finally:
-            if output:
-                out.close()
     if output:
         click.echo(f"paiwu: exported {count} decisions to {output} (last entry {last})", err=True)
     if dictionaries:

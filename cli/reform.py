@@ -11,6 +11,8 @@ import click
 from paiwu.engine.impact import assess
 from paiwu.facts.population import count_cases, generate, read_population
 
+from .options import output_stream, write_output
+
 
 @click.group("reform")
 def reform_group() -> None:
@@ -39,7 +41,7 @@ def impact_command(reform: Path, population: Path, fmt: str, output: Path | None
     else:
         text = _impact_text(data)
     if output:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text)
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
@@ -138,10 +140,6 @@ def population_group() -> None:
 )
 def generate_command(count: int, seed: int, output: Path | None) -> None:
     """Write N plausible trades and holdings for both cities as JSON Lines (distributions in docs/reforms.md)."""
-    stream = output.open("w", encoding="utf-8") if output else sys.stdout
-    try:
+    with output_stream(output) as stream:
         for case in generate(count, seed):
             stream.write(json.dumps(case, ensure_ascii=False, separators=(",", ":")) + "\n")
-    finally:
-        if output:
-            stream.close()

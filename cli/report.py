@@ -27,7 +27,7 @@ from paiwu.reports.render import FORMATS, cjk_font_installed, render, render_law
 from paiwu.reports.scenarios import default_features_dir
 from paiwu.reports.terminal import render_explain, render_law_list, render_law_show
 
-from .options import as_of_option
+from .options import as_of_option, write_output
 
 EXIT_BAD_INPUT = 2  # as `paiwu check`
 EXIT_FAILURE = 5
@@ -91,11 +91,7 @@ def report(request: str, output: str | None, fmt: str | None, as_of: dt.date | N
         click.echo(document, nl=False)
         return
     assert output is not None
-    path = Path(output)
-    if isinstance(document, bytes):
-        path.write_bytes(document)
-    else:
-        path.write_text(document, encoding="utf-8")
+    write_output(output, document)
     click.echo(f"{output}: {fmt} report, {built.decision.status.replace('_', ' ')}", err=True)
 
 
@@ -164,7 +160,7 @@ def law_show(clause_id: str, features: str | None) -> None:
 def law_render(output: str, features: str | None) -> None:
     """Write both instruments as one HTML page: the law on the left, its encoding on the right."""
     index = _index(features)
-    Path(output).write_text(render_law_html(index, _evaluator().version), encoding="utf-8")
+    write_output(output, render_law_html(index, _evaluator().version))
     click.echo(
         f"{output}: the law and its encoding, {sum(len(v.entries) for v in index.instruments)} clauses", err=True
     )
