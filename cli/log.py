@@ -90,8 +90,15 @@ def show(decision_id: str, log_url: str) -> None:
 @log_url_option
 def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None:
     """Write every logged decision as JSON Lines, in the order they were logged, with its place in the
-    hash chain and the request and decision as stored (docs/guarantees.md: checking an export)."""
+    hash chain and the request and decision as stored (docs/guarantees.md: checking an export).
+
+    An entry whose stored decision cannot be read back is exported with "decision": null and
+    "damage" saying why. Exit codes: 0 exported; 1 exported, but some decisions could not be read
+    back (`paiwu log verify` names every problem); 5 the log could not be read or the export written.
+    """
     named: set[str] = set()
+    damaged = 0
+    missing: list[str] = []  # dictionaries the entries name and the log lacks
     last = "none"  # INDEX:HASH of the last entry exported
     with _open(log_url) as log, output_stream(output) as out:
         count = 0
@@ -101,8 +108,9 @@ def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None
                 count += 1
                 if record["dictionary_id"] is not None:
                     named.add(record["dictionary_id"])
+                damaged += record["damage"] is not None
                 last = f"{record['chain_index']}:{record['entry_hash']}"
-            written = _write_dictionaries(log, sorted(named), dictionaries) if dictionaries else []
+            written, missing = _write_dictionaries(log, sorted(named), dictionaries) if dictionaries else ([], [])
         except LogUnavailable as error:
             click.echo(f"paiwu: {error} (after {count} decisions)", err=True)
             sys.exit(EXIT_FAILURE)
@@ -120,20 +128,30 @@ def export(output: Path | None, dictionaries: Path | None, log_url: str) -> None
             "to read them outside paiwu",
             err=True,
         )
+    for name in missing:
+        click.echo(f"paiwu: the compression dictionary {name} is not in the log", err=True)
+    if damaged:
+        click.echo(
+            f"paiwu: {damaged} of the {count} decisions could not be read back; they are exported as stored, "
+            'with "decision": null and "damage" saying why (paiwu log verify names every problem)',
+            err=True,
+        )
+        sys.exit(EXIT_ALTERED)
 
 
-def _write_dictionaries(log: DecisionLog, names: list[str], folder: Path) -> list[Path]:
-    """Each dictionary named, as stored, in ``folder``/<hex SHA-256>.dict."""
+def _write_dictionaries(log: DecisionLog, names: list[str], folder: Path) -> tuple[list[Path], list[str]]:
+    """Each dictionary named, as stored, in ``folder``/<hex SHA-256>.dict; and the names the log lacks."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, missing = [], []
     for name in names:
         content = log.dictionary(name)
         if content is None:
-            raise LogUnavailable(f"the compression dictionary {name[:19]}… is not in the log")
+            missing.append(name)
+            continue
         path = folder / dictionary_file(name)
         path.write_bytes(content)
         written.append(path)
-    return written
+    return written, missing
 
 
 def _anchors(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[Link]:

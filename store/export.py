@@ -6,7 +6,10 @@ objects) and, beside them, what its chain hash covers, as stored: the entry's pl
 very ``"chain"`` value hashed), the request as the very text stored (``request_json``), and the
 decision as stored: for format 2 its Zstandard bytes in base64 (``decision_zstd_base64``) and the
 id of their dictionary (``dictionary_id``), for format 1 its text (``decision_json``). The field
-a format does not use is null. With the dictionaries, exported beside the entries as files named
+a format does not use is null. An entry whose stored decision cannot be read back (its dictionary
+missing or altered) is exported all the same, with ``decision`` null and ``damage`` saying why:
+what is stored is the evidence, and an export of a damaged log is how it is looked into. With the
+dictionaries, exported beside the entries as files named
 by their SHA-256 (``dictionary_file``), an auditor recomputes every hash and reads every decision
 back from the bytes it covers, with hashlib, json and zstandard alone (docs/guarantees.md).
 """
@@ -14,21 +17,31 @@ back from the bytes it covers, with hashlib, json and zstandard alone (docs/guar
 from __future__ import annotations
 
 import base64
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 from .chain import CHAIN_FORMATS, ChainedRow
+from .entry import LogEntry
 from .log import DecisionLog, LogUnavailable
+
+# the fields of an entry that as_dict exports as they are (the request and decision it parses)
+_READABLE = tuple(f.name for f in dataclasses.fields(LogEntry) if f.name not in ("request_json", "decision_utf8"))
 
 DICTIONARY_SUFFIX = ".dict"
 
 
 def exported(row: ChainedRow) -> dict[str, Any]:
-    """One entry as exported: ``LogEntry.as_dict`` and its chain columns, its stored forms as they are."""
-    if row.damage is not None:  # its bytes cannot be read back as a decision: nothing to show beside them
-        raise LogUnavailable(row.damage)
+    """One entry as exported: ``LogEntry.as_dict`` and its chain columns, its stored forms as they are
+    (``decision`` null and ``damage`` set for an entry whose stored decision cannot be read back)."""
     entry, packed = row.entry, row.packed
-    out = entry.as_dict()
+    if row.damage is None:
+        out = entry.as_dict()
+    else:  # as_dict less the decision, which cannot be read
+        out = {name: value for name, value in dataclasses.asdict(entry).items() if name in _READABLE}
+        out["request"] = entry.request()
+        out["decision"] = None
+    out["damage"] = row.damage
     out["chain_index"] = row.index
     out["prev_hash"] = row.prev_hash
     out["entry_hash"] = row.entry_hash

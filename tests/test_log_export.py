@@ -289,3 +289,29 @@ def test_an_altered_dictionary_is_named_by_the_script(taken: tuple[list[Record],
     code, out = check(script, tmp_path / "decisions.jsonl", altered)
     assert code == 1 and f"{original.name}: its bytes are not those of the SHA-256 it is named by" in out, out
     assert "line 3 (" in out and "its 'decision' is not the decision hashed" in out, out
+
+
+def test_a_log_whose_decisions_cannot_be_read_back_is_exported_as_stored(evaluator: Evaluator, tmp_path: Path) -> None:
+    """Its dictionary gone, a log is still exported, every stored byte as it is: the compressed
+    entries with "decision": null and "damage" saying why; the export exits 1, and the script
+    still recomputes every hash and names the entries it cannot read."""
+    url = f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+    entries = logged(url, evaluator)
+    tamper(url, "DELETE FROM log_dictionaries")
+    target, folder = tmp_path / "decisions.jsonl", tmp_path / "dictionaries"
+    result = CliRunner().invoke(
+        main, ["log", "export", "--log-url", url, "-o", str(target), "--dictionaries", str(folder)]
+    )
+    assert result.exit_code == 1, result.output
+    assert "5 of the 7 decisions could not be read back" in result.stderr
+    assert result.stderr.count("is not in the log") == 1  # the one dictionary the entries name
+    records = read(target)
+    assert [r["decision_id"] for r in records] == [e.decision_id for e in entries]
+    for record, logged_entry in zip(records, entries, strict=True):
+        if record["chain_format"].endswith("/1"):  # stored as text: read as ever
+            assert record["damage"] is None and record["decision"] == logged_entry.decision()
+        else:
+            assert record["decision"] is None and "is not in the log" in record["damage"]
+            assert record["decision_zstd_base64"] and record["request"] == logged_entry.request()
+    code, out = check(verifier(tmp_path), target, folder)
+    assert code == 1 and out.count("no dictionary sha256:") == 5 and "does not match" not in out, out
