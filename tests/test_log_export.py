@@ -315,3 +315,26 @@ def test_a_log_whose_decisions_cannot_be_read_back_is_exported_as_stored(evaluat
             assert record["decision_zstd_base64"] and record["request"] == logged_entry.request()
     code, out = check(verifier(tmp_path), target, folder)
     assert code == 1 and out.count("no dictionary sha256:") == 5 and "does not match" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("where", "inserted"),
+    [
+        ("the entry", '"decision":{"status":"eligible"},'),  # before the real one: Python keeps the last
+        ("its decision", '"status":"eligible",'),
+    ],
+)
+def test_a_key_given_twice_is_named_by_the_script(
+    taken: tuple[list[Record], Path, Path], tmp_path: Path, where: str, inserted: str
+) -> None:
+    """JSON readers differ on which of two equal keys they keep, so a line giving one twice says two
+    things at once: the script refuses it rather than check the one its reader happens to keep."""
+    records, dictionaries, script = taken
+    write(tmp_path / "export.jsonl", records)
+    lines = (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    anchor = '{"' if where == "the entry" else '"decision":{'
+    at = lines[3].index(anchor) + len(anchor) - (1 if where == "the entry" else 0)
+    lines[3] = lines[3][:at] + inserted + lines[3][at:]
+    (tmp_path / "export.jsonl").write_text("".join(lines), encoding="utf-8")
+    code, out = check(script, tmp_path / "export.jsonl", dictionaries)
+    assert code == 1 and "line 4: malformed (ValueError: a key given twice in one object" in out, out
