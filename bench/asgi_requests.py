@@ -4,6 +4,10 @@
     valgrind --tool=callgrind --callgrind-out-file=cg.100 .venv/bin/python bench/asgi_requests.py 100 /tmp/bodies.jsonl
     valgrind --tool=callgrind --callgrind-out-file=cg.600 .venv/bin/python bench/asgi_requests.py 600 /tmp/bodies.jsonl
 
+With `--batch K` after the bodies file, the same bodies go K to a request to /v1/decisions:batch
+(every item must be answered 201): the difference divided by 500 is then the instructions of one
+decision in a batch.
+
 The instructions of one request are the difference of the two totals ("I refs") divided by 500:
 start-up, imports and compilation cancel out. The request bodies are generated beforehand into a
 file (the first command), so that generating them is not counted as the API's work; without a file
@@ -30,9 +34,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from population import trades  # bench's own module, beside this script
 
 CLIENTS = 8
+SINGLE_PATH = "/v1/decisions/trade"
+BATCH_PATH = "/v1/decisions:batch"
 
 
 def main() -> None:
+    batch = 0
+    if "--batch" in sys.argv:
+        at = sys.argv.index("--batch")
+        batch = int(sys.argv[at + 1])
+        del sys.argv[at : at + 2]
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     if len(sys.argv) > 3 and sys.argv[2] == "--write-bodies":
         Path(sys.argv[3]).write_bytes(
@@ -49,19 +60,23 @@ def main() -> None:
         url = f"sqlite:///{folder}/decisions.sqlite3"
         with open_log(url) as log:
             app = create_app(ApiSettings(log_url=url), log=log)
-            asyncio.run(_send_all(app, bodies))
-    print(f"{count} decisions answered 201")
+            if batch:
+                batches = [b'{"requests":[' + b",".join(bodies[i : i + batch]) + b"]}" for i in range(0, count, batch)]
+                asyncio.run(_send_all(app, batches, BATCH_PATH))
+            else:
+                asyncio.run(_send_all(app, bodies))
+    print(f"{count} decisions answered 201" + (f", in batches of {batch}" if batch else ""))
 
 
-async def _post(app: Any, body: bytes) -> None:
+async def _post(app: Any, body: bytes, path: str = SINGLE_PATH) -> None:
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
         "method": "POST",
         "scheme": "http",
-        "path": "/v1/decisions/trade",
-        "raw_path": b"/v1/decisions/trade",
+        "path": path,
+        "raw_path": path.encode(),
         "query_string": b"",
         "root_path": "",
         "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
@@ -70,6 +85,7 @@ async def _post(app: Any, body: bytes) -> None:
     }
     received = False
     statuses: list[int] = []
+    answer: list[bytes] = []
 
     async def receive() -> dict[str, Any]:
         nonlocal received
@@ -81,18 +97,24 @@ async def _post(app: Any, body: bytes) -> None:
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             statuses.append(message["status"])
+        elif path == BATCH_PATH:
+            answer.append(message.get("body", b""))
 
     await app(scope, receive, send)
-    if statuses != [201]:
+    if path == SINGLE_PATH and statuses != [201]:
         raise SystemExit(f"the API answered {statuses}, not 201")
+    if path == BATCH_PATH:
+        items = json.loads(b"".join(answer))["results"] if statuses == [200] else []
+        if not items or any(item["status"] != 201 for item in items):
+            raise SystemExit(f"the batch was answered {statuses}, items {[i['status'] for i in items]}")
 
 
-async def _send_all(app: Any, bodies: list[bytes]) -> None:
+async def _send_all(app: Any, bodies: list[bytes], path: str = SINGLE_PATH) -> None:
     queue = list(reversed(bodies))
 
     async def client() -> None:
         while queue:
-            await _post(app, queue.pop())
+            await _post(app, queue.pop(), path)
 
     await asyncio.gather(*(client() for _ in range(CLIENTS)))
 
