@@ -65,6 +65,37 @@ class BatchResponse(BaseModel):
     results: list[BatchItem] = Field(description="one item per request, in the order of the requests")
 
 
+class ReformList(BaseModel):
+    """The named reforms this server can decide under."""
+
+    reforms: list[str] = Field(
+        description="the reforms' names, sorted: each is a {name} of POST /v1/reforms/{name}/decisions/{kind}"
+    )
+
+
+class WhatIf(BaseModel):
+    """A request decided under the baseline policies and under a named reform, and what changed.
+
+    Not a decision a platform acts on: it is not written to the decision log. Both decisions carry
+    their policy versions; `paiwu check --reform` reproduces them."""
+
+    reform: str = Field(description="the name the reform's file gives it")
+    changed: bool = Field(
+        description="whether the status differs under the reform (findings may change while it does not: "
+        "see findings_added and findings_removed)"
+    )
+    findings_added: list[str] = Field(
+        description="the rule ids of the reformed decision's findings that the baseline decision lacks, sorted"
+    )
+    findings_removed: list[str] = Field(
+        description="the rule ids of the baseline decision's findings that the reformed decision lacks, sorted"
+    )
+    baseline: Decision = Field(
+        description="the decision under the served policies, as POST /v1/decisions/{kind} makes it (not logged)"
+    )
+    reformed: Decision = Field(description="the decision under the reform, with the reform's policy_version")
+
+
 class ClauseSummary(BaseModel):
     clause_id: str
     instrument: str

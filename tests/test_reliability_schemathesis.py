@@ -1,7 +1,8 @@
 """API fuzzing with schemathesis against the served OpenAPI document, in process (ASGI): for every
 operation, requests generated to fit the document and requests generated to break it. No 5xx, and
-every answer conforms to the document (status code, content type, headers, body schema). Bounded:
-a fixed number of examples per operation and mode, no shrinking of passing runs."""
+every answer conforms to the document (status code, content type, headers, body schema), the what-if
+answers under the served reforms among them. Bounded: a fixed number of examples per operation and
+mode, no shrinking of passing runs."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from schemathesis.checks import (
 
 from paiwu.api import ApiSettings, create_app
 from paiwu.engine.evaluate import default_evaluator
+from paiwu.facts import REQUEST_MODELS
 from paiwu.store import open_log
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,9 +55,16 @@ def operations(api_schema: Any) -> list[Any]:
     return [result.ok() for result in api_schema.get_all_operations()]
 
 
+def answer_schema(operation: Any, status: str) -> Any:
+    """The schema the document gives an operation's JSON answer of that status (None if none)."""
+    content = operation.definition.raw["responses"].get(status, {}).get("content", {})
+    return content.get("application/json", {}).get("schema")
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=["fitting", "breaking"])
 def test_every_operation_answers_generated_requests_as_documented(api_schema: Any, mode: GenerationMode) -> None:
     failures: dict[str, str] = {}
+    answered: dict[str, set[int]] = {}  # the statuses of the answers checked, by operation
     for operation in operations(api_schema):
         if mode == GenerationMode.NEGATIVE and operation.method.upper() != "POST":
             continue  # a GET here takes only free-form path strings: there is nothing to break
@@ -69,10 +78,19 @@ def test_every_operation_answers_generated_requests_as_documented(api_schema: An
             database=None,
         )
         def call(case: Any) -> None:
-            case.call_and_validate(checks=CHECKS)
+            response = case.call_and_validate(checks=CHECKS)
+            answered.setdefault(case.operation.label, set()).add(response.status_code)
 
         try:
             call()
         except Exception as error:  # every operation is tried; all failures are reported together
             failures[operation.label] = str(error)[:2000]
     assert not failures, "\n\n".join(f"{label}:\n{text}" for label, text in failures.items())
+    if mode == GenerationMode.POSITIVE:
+        # The reform routes' names are an enum of the served reforms, so fitting requests reach them:
+        # their 200 answers were checked against a schema the document gives (not a free-form 200).
+        reforms = [operation for operation in operations(api_schema) if operation.path.startswith("/v1/reforms")]
+        assert len(reforms) == 1 + len(REQUEST_MODELS)
+        for operation in reforms:
+            assert answer_schema(operation, "200"), operation.label
+            assert 200 in answered.get(operation.label, set()), (operation.label, answered.get(operation.label))
