@@ -50,6 +50,7 @@ TITLES = {
     "body-too-large": "The body is too large",
     "invalid-request": "The request is not valid",
     "unknown-kind": "No such check kind",
+    "invalid-reform": "The reform cannot be applied",
     "not-found": "Not found",
     "method-not-allowed": "Method not allowed",
     "idempotency-conflict": "The idempotency key was used for a different request",

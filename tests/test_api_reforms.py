@@ -198,3 +198,20 @@ def test_without_reforms_the_name_is_a_string_and_none_are_listed(tmp_path: Path
             assert app_client.get("/v1/reforms").json() == {"reforms": []}
             answer = app_client.post("/v1/reforms/not_a_name/decisions/trade", json={"kind": "trade"})
             assert answer.status_code == 404 and "known: none" in answer.json()["detail"]
+
+
+def test_a_reform_that_does_not_apply_is_a_422_problem_naming_its_fault(tmp_path: Path) -> None:
+    folder = tmp_path / "reforms"
+    folder.mkdir()
+    text = (ROOT / "reforms/three-year-term.yaml").read_text(encoding="utf-8")
+    (folder / "broken.yaml").write_text(text.replace("xuzhou.paid_use_term_years", "xuzhou.no_such_parameter"))
+    with open_log(f"sqlite:///{tmp_path / 'log.db'}") as log:
+        app_client = TestClient(create_app(ApiSettings(reform_dir=folder), log=log), raise_server_exceptions=False)
+        answer = app_client.post("/v1/reforms/broken/decisions/trade", json=EXAMPLE_BODIES["xuzhou-eligible.yaml"])
+        assert answer.status_code == 422 and answer.headers["content-type"] == PROBLEM, answer.text
+        problem = answer.json()
+        assert problem["type"] == "urn:paiwu:problem:invalid-reform" and problem["title"]
+        assert "unknown parameter 'xuzhou.no_such_parameter'" in problem["detail"]
+        document = app_client.get("/openapi.json").json()
+        operation = document["paths"]["/v1/reforms/{name}/decisions/trade"]["post"]
+        assert validator(document, answer_schema(operation, "422", PROBLEM)).is_valid(problem)
