@@ -103,10 +103,11 @@ async def _post(app: Any, body: bytes, path: str = SINGLE_PATH) -> None:
     await app(scope, receive, send)
     if path == SINGLE_PATH and statuses != [201]:
         raise SystemExit(f"the API answered {statuses}, not 201")
-    if path == BATCH_PATH:
-        items = json.loads(b"".join(answer))["results"] if statuses == [200] else []
-        if not items or any(item["status"] != 201 for item in items):
-            raise SystemExit(f"the batch was answered {statuses}, items {[i['status'] for i in items]}")
+    if path == BATCH_PATH:  # each item's head, counted in the text: parsing 2 MB would be counted too
+        text = b"".join(answer)
+        items, created = text.count(b'{"index":'), text.count(b',"status":201,"result":')
+        if statuses != [200] or not items or created != items:
+            raise SystemExit(f"the batch was answered {statuses}, {created} of {items} items 201")
 
 
 async def _send_all(app: Any, bodies: list[bytes], path: str = SINGLE_PATH) -> None:
