@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Literal, Self
 
 import orjson
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Status = Literal["eligible", "ineligible", "compliant", "non_compliant", "needs_review", "not_applicable"]
 STATUS_ORDER: dict[str, int] = {
@@ -60,89 +60,130 @@ class _Out(BaseModel):
 
 
 class Bilingual(_Out):
-    zh: str
-    en: str
+    """A text in Chinese and in English."""
+
+    zh: str = Field(description="in Chinese")
+    en: str = Field(description="in English")
 
 
 class Citation(_Out):
-    clause_id: str
-    cite_zh: str
-    cite_en: str
-    title_zh: str
-    title_en: str
-    role: str
-    text_zh: str
-    text_en: str
-    lead_zh: str | None = None  # the article's lead-in for an item (下列排污单位不得出让排污权指标：)
-    lead_en: str | None = None
+    """A clause a finding rests on: where it is, and its verbatim text in both languages."""
+
+    clause_id: str = Field(description="the clause's stable id, e.g. xuzhou-2015/art-16/item-3 (GET /v1/clauses/{id})")
+    cite_zh: str = Field(description="the clause cited in Chinese: instrument, article, item")
+    cite_en: str = Field(description="the clause cited in English")
+    title_zh: str = Field(description="the article's heading in Chinese")
+    title_en: str = Field(description="the article's heading in English")
+    role: str = Field(
+        description="what the clause does: operative, definition, organisational, declaratory or procedure"
+    )
+    text_zh: str = Field(description="the clause's text, verbatim (for an item, the item's own words)")
+    text_en: str = Field(description="its English translation")
+    lead_zh: str | None = Field(
+        None, description="for an item: its article's lead-in, verbatim (下列排污单位不得出让排污权指标：)"
+    )
+    lead_en: str | None = Field(None, description="for an item: the lead-in in English")
 
 
 class Amount(_Out):
     """An amount the clause sets, with the calculation that reached it."""
 
-    name: str
-    label: Bilingual
-    value: float | None
-    unit: str
-    calculation: str
-    missing: list[str] = []
+    name: str = Field(description="the amount's name in the policy (e.g. buyback_amount_cny)")
+    label: Bilingual = Field(description="what the amount is, in both languages")
+    value: float | None = Field(description="the amount; null when a fact it needs is missing (see missing)")
+    unit: str = Field(description="its unit (CNY …)")
+    calculation: str = Field(description="how it was reached, with the values used (empty when undetermined)")
+    missing: list[str] = Field([], description="the facts (dotted paths) it needs and the request lacks")
 
 
 class Finding(_Out):
     """One rule that decided something: met, or undetermined for want of facts."""
 
-    rule_id: str
-    instrument: str
-    outcome: Outcome
-    basis: FindingBasis
-    message: Bilingual
-    citations: list[Citation]
-    facts_used: dict[str, Any]
-    facts_missing: list[str]
-    notes: list[str] = []
-    interpretation: Bilingual | None = None
-    overrides: list[str] = []
-    amounts: list[Amount] = []
+    rule_id: str = Field(description="the rule's id in the policy files (one rule a clause or item)")
+    instrument: str = Field(description="the regulation it encodes: xuzhou-2015 or linyi-2014")
+    outcome: Outcome = Field(
+        description="what the rule decides when met: ineligible / non_compliant (a prohibition), needs_review, "
+        "not_applicable (out of the instrument's scope), notice (a reminder that decides nothing); "
+        "needs_review whenever the rule is undetermined"
+    )
+    basis: FindingBasis = Field(
+        description="rule_met: its conditions hold on the facts given; facts_missing: it cannot be decided "
+        "without the facts in facts_missing (the request is never taken as compliant for want of them)"
+    )
+    message: Bilingual = Field(description="what the finding means, in both languages")
+    citations: list[Citation] = Field(description="the clauses it rests on, with their verbatim text")
+    facts_used: dict[str, Any] = Field(description="the request's values the rule read, by dotted path")
+    facts_missing: list[str] = Field(description="for an undetermined rule: the facts (dotted paths) to ask for")
+    notes: list[str] = Field(
+        [], description="why a fact could not be worked out (a date beyond the holiday calendar …)"
+    )
+    interpretation: Bilingual | None = Field(
+        None, description="the documented reading of vague wording this rule applies (原则上, 其他依法不能 …), if any"
+    )
+    overrides: list[str] = Field([], description="the rules this exception, met, sets aside")
+    amounts: list[Amount] = Field([], description="the amounts the clause sets (a compensation, a fee …), if any")
 
 
 class Checked(_Out):
     """A rule evaluated and not met: part of what an eligible decision rests on."""
 
-    rule_id: str
-    instrument: str
-    clause_ids: list[str]
-    result: Literal["not_met", "overridden"]
-    message: Bilingual
-    facts_used: dict[str, Any]
+    rule_id: str = Field(description="the rule's id in the policy files")
+    instrument: str = Field(description="the regulation it encodes")
+    clause_ids: list[str] = Field(description="the clauses it encodes (GET /v1/clauses/{id} gives their text)")
+    result: Literal["not_met", "overridden"] = Field(
+        description="not_met: its conditions do not hold on the facts given; overridden: met, but set aside by "
+        "an exception that holds"
+    )
+    message: Bilingual = Field(description="what the rule checks, in both languages")
+    facts_used: dict[str, Any] = Field(description="the request's values the rule read, by dotted path")
 
 
 class InstrumentResult(_Out):
-    instrument: str
-    title: Bilingual
-    status: Status
-    in_force_from: dt.date
+    """What one regulation decides on the request."""
+
+    instrument: str = Field(description="the regulation: xuzhou-2015 or linyi-2014")
+    title: Bilingual = Field(description="its title in both languages")
+    status: Status = Field(description="its decision alone (not_applicable: the request is outside its scope)")
+    in_force_from: dt.date = Field(description="the date it took effect")
 
 
 class Interpretation(_Out):
-    rule_id: str
-    clause_ids: list[str]
-    text: Bilingual
+    """A documented reading of vague wording, applied by a rule of this decision."""
+
+    rule_id: str = Field(description="the rule that applies it")
+    clause_ids: list[str] = Field(description="the clauses whose wording it reads")
+    text: Bilingual = Field(description="the reading chosen, and why, in both languages")
 
 
 class Decision(_Out):
-    kind: str
-    request_id: str | None
-    status: Status
-    as_of: dt.date | None
-    instruments: list[InstrumentResult]
-    findings: list[Finding]
-    checked: list[Checked]
-    missing_facts: list[str]
-    interpretations: list[Interpretation]
-    parameters: dict[str, Any] = {}  # the law's numbers the evaluated rules read, as in force on the as-of date
-    policy_version: str
-    request_hash: str
-    paiwu_version: str
+    """A check's outcome, the findings it rests on with their clauses, and what makes it reproducible."""
+
+    kind: str = Field(description="the check kind: trade, acquisition, holding, buyback, allocation or enterprise")
+    request_id: str | None = Field(description="the request's own id, if it gave one")
+    status: Status = Field(
+        description="eligible / ineligible for an action, compliant / non_compliant for a state of affairs; "
+        "needs_review when a finding is undetermined or sends the case to review; not_applicable when no "
+        "regulation applies. Precedence: a prohibition met, then review, then eligible"
+    )
+    as_of: dt.date | None = Field(
+        description="the date the law was applied as of (the as_of given, else the request's event date)"
+    )
+    instruments: list[InstrumentResult] = Field(description="each regulation's own status")
+    findings: list[Finding] = Field(
+        description="every rule met that decides something, and every rule undetermined for want of facts: "
+        "all of them, not only the first"
+    )
+    checked: list[Checked] = Field(description="the rules evaluated and not met: what an eligible decision rests on")
+    missing_facts: list[str] = Field(description="every fact (dotted path) whose absence keeps a rule undetermined")
+    interpretations: list[Interpretation] = Field(description="the documented readings the decision applied")
+    parameters: dict[str, Any] = Field(
+        {}, description="the law's numbers the evaluated rules read, as in force on the as_of date"
+    )
+    policy_version: str = Field(
+        description="the content hash of the policy files that decided: with the request, it reproduces the decision"
+    )
+    request_hash: str = Field(description="the hash of the validated request's canonical JSON")
+    paiwu_version: str = Field(description="the version of paiwu that decided")
 
     def canonical_json(self) -> str:
         """Byte-identical for the same request and policy version."""

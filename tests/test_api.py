@@ -429,6 +429,27 @@ def test_the_openapi_document_is_complete(client: TestClient) -> None:
     assert "Idempotency-Key" in {p["name"] for p in trade["parameters"]}
 
 
+DECISION_MODELS = (
+    "Decision",
+    "Finding",
+    "Checked",
+    "Citation",
+    "InstrumentResult",
+    "Interpretation",
+    "Amount",
+    "Bilingual",
+)
+
+
+def test_the_openapi_document_describes_every_field_of_a_decision(client: TestClient) -> None:
+    """A platform generates its client from this document: what each part of a decision means is there."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name in DECISION_MODELS:
+        assert schemas[name].get("description"), name
+        for field, spec in schemas[name]["properties"].items():
+            assert spec.get("description"), f"{name}.{field}"
+
+
 def test_the_openapi_examples_are_the_shipped_requests(client: TestClient) -> None:
     document = client.get("/openapi.json").json()
     paths = document["paths"]
