@@ -60,7 +60,9 @@ def reform_router(service: DecisionService, reform_dir: Path, max_body: int) -> 
         try:
             return Evaluator(load_reform(path, service.evaluator.policy))
         except PolicyError as error:
-            raise ProblemError(422, "invalid-reform", str(error), []) from None
+            # the file as the reforms folder names it: where the server keeps its files is not the caller's
+            detail = str(error).replace(str(path), path.name)
+            raise ProblemError(422, "invalid-reform", detail, []) from None
 
     @router.get(
         "",
