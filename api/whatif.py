@@ -56,7 +56,7 @@ def reform_router(service: DecisionService, reform_dir: Path, max_body: int) -> 
         if not _is_name(name) or not path.is_file():
             known = reform_names(reform_dir)
             reason = f"no reform named {name!r}; known: {', '.join(known) or 'none'}"
-            raise ProblemError(404, "not-found", reason, [FieldError(field="reform", reason=reason, location="path")])
+            raise ProblemError(404, "not-found", reason, [FieldError(field="name", reason=reason, location="path")])
         try:
             return Evaluator(load_reform(path, service.evaluator.policy))
         except PolicyError as error:

@@ -183,6 +183,8 @@ def test_a_name_outside_the_enum_is_answered_as_before(client: TestClient, name:
     problem = answer.json()
     assert validator(document, answer_schema(operation, "404", PROBLEM)).is_valid(problem)
     assert problem["type"] == "urn:paiwu:problem:not-found" and ", ".join(SHIPPED_REFORMS) in problem["detail"]
+    # the field named is the path parameter the caller filled in
+    assert [(e["field"], e["location"]) for e in problem["errors"]] == [("name", "path")]
 
 
 def test_without_reforms_the_name_is_a_string_and_none_are_listed(tmp_path: Path) -> None:
