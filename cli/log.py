@@ -16,11 +16,13 @@ from paiwu.store import (
     ChainReport,
     DecisionLog,
     Link,
+    LogEntry,
     LogUnavailable,
     ReplayError,
     ReplayReport,
     dictionary_file,
     export_entries,
+    exported,
     open_log,
     parse_anchor,
     replay,
@@ -64,19 +66,31 @@ def log_group() -> None:
 
 @log_group.command("show")
 @click.argument("decision_id")
+@click.option(
+    "--stored",
+    is_flag=True,
+    help="as `paiwu log export` writes it: also its place in the hash chain and the request and decision as "
+    "stored; a decision that cannot be read back is shown as stored, with what is wrong (exit 1)",
+)
 @log_url_option
-def show(decision_id: str, log_url: str) -> None:
+def show(decision_id: str, stored: bool, log_url: str) -> None:
     """Print one logged decision (with its request and policy version) as JSON; exit 2 if absent."""
     with _open(log_url) as log:
         try:
-            entry = log.get(decision_id)
+            found = log.chained_row(decision_id) if stored else log.get(decision_id)
         except LogUnavailable as error:
             click.echo(f"paiwu: {error}", err=True)
             sys.exit(EXIT_FAILURE)
-    if entry is None:
+    if found is None:
         click.echo(f"paiwu: no decision {decision_id!r} in the log", err=True)
         sys.exit(EXIT_NOT_FOUND)
-    click.echo(_dumps(entry.as_dict(), indent=2))
+    if isinstance(found, LogEntry):
+        click.echo(_dumps(found.as_dict(), indent=2))
+        return
+    click.echo(_dumps(exported(found), indent=2))
+    if found.damage is not None:
+        click.echo(f"paiwu: the stored decision cannot be read back: {found.damage}", err=True)
+        sys.exit(EXIT_ALTERED)
 
 
 @log_group.command("export")

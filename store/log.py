@@ -293,6 +293,11 @@ class DecisionLog(ABC):
                 return
             after = rows[-1][0]
 
+    def chained_row(self, decision_id: str) -> ChainedRow | None:
+        """One decision's row with its chain columns (read even if its decision cannot be), or None."""
+        rows = self._run(f"{_CHAIN_SELECT} WHERE decision_id = ?", (decision_id,))
+        return self._chained_row(rows[0]) if rows else None
+
     def _chained_row(self, row: Sequence[Any]) -> ChainedRow:
         stored = row[4:]
         packed = None if stored[-1] is None else Packed(str(stored[-1]), bytes(stored[-2]))

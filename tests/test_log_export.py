@@ -338,3 +338,27 @@ def test_a_key_given_twice_is_named_by_the_script(
     (tmp_path / "export.jsonl").write_text("".join(lines), encoding="utf-8")
     code, out = check(script, tmp_path / "export.jsonl", dictionaries)
     assert code == 1 and "line 4: malformed (ValueError: a key given twice in one object" in out, out
+
+
+def test_log_show_stored_gives_one_entry_as_the_export_writes_it(evaluator: Evaluator, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
+    entries = logged(url, evaluator)
+    export(url, tmp_path / "decisions.jsonl", None)
+    records = read(tmp_path / "decisions.jsonl")
+    for number in (1, 3):  # one entry of each chain format
+        result = CliRunner().invoke(main, ["log", "show", entries[number].decision_id, "--stored", "--log-url", url])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == records[number]
+    # its dictionary gone, an entry is still shown as stored, with what is wrong, and exit 1
+    tamper(url, "DELETE FROM log_dictionaries")
+    result = CliRunner().invoke(main, ["log", "show", entries[3].decision_id, "--stored", "--log-url", url])
+    assert result.exit_code == 1 and "cannot be read back" in result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["decision"] is None and "is not in the log" in shown["damage"]
+    assert {k: v for k, v in shown.items() if k not in ("decision", "damage")} == {
+        k: v for k, v in records[3].items() if k not in ("decision", "damage")
+    }
+    plain = CliRunner().invoke(main, ["log", "show", entries[3].decision_id, "--log-url", url])
+    assert plain.exit_code == 5 and "cannot be read back" in plain.stderr  # without --stored: as before
+    missing = CliRunner().invoke(main, ["log", "show", "no-such-id", "--stored", "--log-url", url])
+    assert missing.exit_code == 2
