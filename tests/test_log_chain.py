@@ -36,17 +36,9 @@ from paiwu.store.chain import Prepared
 from paiwu.store.connect import sqlite_path
 from paiwu.store.entry import COLUMNS
 
-from .test_store import open_at_once, postgres_url
+from .test_store import log_url, open_at_once, postgres_url
 
-__all__ = ["postgres_url"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def log_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
+__all__ = ["log_url", "postgres_url"]  # the fixtures, shared with the log tests
 
 
 @pytest.fixture

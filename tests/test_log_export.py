@@ -26,20 +26,12 @@ from paiwu.store.compress import Packed
 
 from .conftest import ROOT, example
 from .test_log_chain import entry, schema_2, tamper, verify
-from .test_store import postgres_url
+from .test_store import log_url, postgres_url
 
-__all__ = ["postgres_url"]
+__all__ = ["log_url", "postgres_url"]  # the fixtures, shared with the log tests
 
 GUARANTEES = ROOT / "docs" / "guarantees.md"
 Record = dict[str, Any]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def log_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
 
 
 def verifier(folder: Path) -> Path:

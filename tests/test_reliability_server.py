@@ -30,9 +30,9 @@ from paiwu.store import open_log
 
 from .test_api import EXAMPLE_BODIES
 from .test_api_server import free_port
-from .test_store import postgres_url
+from .test_store import log_url, postgres_url
 
-__all__ = ["postgres_url"]
+__all__ = ["log_url", "postgres_url"]  # the fixtures, shared with the log tests
 
 STARTUP_S = 60
 STOP_S = 20
@@ -162,14 +162,6 @@ def run_clients(server: Server, load: Load, workers: int, each: int, deadline: f
 def verify(log_url: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["log", "verify", "--log-url", log_url])
     return result.exit_code, result.output
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def log_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
 
 
 def test_sigkill_mid_load_loses_no_acknowledged_decision(tmp_path: Path, log_url: str) -> None:
