@@ -65,12 +65,13 @@ class LogEntry:
         """What was asked: the same for two entries of one idempotency key, or the key was misused."""
         return (self.kind, self.as_of, self.request_json)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The exported form: request and decision as JSON objects, not strings."""
+    def as_dict(self, decision: bool = True) -> dict[str, Any]:
+        """The exported form: request and decision as JSON objects, not strings (``decision``
+        False: the decision null, for one whose stored form cannot be read back)."""
         out = asdict(self)
         del out["request_json"], out["decision_utf8"]
         out["request"] = self.request()
-        out["decision"] = self.decision()
+        out["decision"] = self.decision() if decision else None
         return out
 
 

@@ -17,16 +17,11 @@ back from the bytes it covers, with hashlib, json and zstandard alone (docs/guar
 from __future__ import annotations
 
 import base64
-import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 from .chain import CHAIN_FORMATS, ChainedRow
-from .entry import LogEntry
 from .log import DecisionLog, LogUnavailable
-
-# the fields of an entry that as_dict exports as they are (the request and decision it parses)
-_READABLE = tuple(f.name for f in dataclasses.fields(LogEntry) if f.name not in ("request_json", "decision_utf8"))
 
 DICTIONARY_SUFFIX = ".dict"
 
@@ -35,12 +30,7 @@ def exported(row: ChainedRow) -> dict[str, Any]:
     """One entry as exported: ``LogEntry.as_dict`` and its chain columns, its stored forms as they are
     (``decision`` null and ``damage`` set for an entry whose stored decision cannot be read back)."""
     entry, packed = row.entry, row.packed
-    if row.damage is None:
-        out = entry.as_dict()
-    else:  # as_dict less the decision, which cannot be read
-        out = {name: value for name, value in dataclasses.asdict(entry).items() if name in _READABLE}
-        out["request"] = entry.request()
-        out["decision"] = None
+    out = entry.as_dict(decision=row.damage is None)
     out["damage"] = row.damage
     out["chain_index"] = row.index
     out["prev_hash"] = row.prev_hash
