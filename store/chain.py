@@ -137,6 +137,11 @@ class Prepared:
         self._between = text[index + len(',"index":0') : prev + len(',"prev_hash":')]
         self._after = text[prev + len(',"prev_hash":""') :]
 
+    @classmethod
+    def all(cls, entries: Sequence[LogEntry | Prepared]) -> list[Prepared]:
+        """Each entry prepared (those given prepared, as they are)."""
+        return [item if isinstance(item, Prepared) else cls(item) for item in entries]
+
     def link(self, head: Link) -> Link:
         """The link of this entry appended after ``head``."""
         index = head.index + 1

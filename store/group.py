@@ -63,7 +63,7 @@ class GroupCommit:
         The entries' chain hashes are prepared here, in the caller's thread, so that the writer
         (who holds the log's write lock while it commits) only finishes them.
         """
-        submission = _Submission([e if isinstance(e, Prepared) else Prepared(e) for e in entries])
+        submission = _Submission(Prepared.all(entries))
         self._enqueue(submission)
         return submission.future
 
@@ -72,8 +72,7 @@ class GroupCommit:
         transaction on one loop are resolved by one call into the loop, so a commit wakes the loop
         once, not once for each of them (and no thread-safe future is chained to each)."""
         loop = asyncio.get_running_loop()
-        prepared = [e if isinstance(e, Prepared) else Prepared(e) for e in entries]
-        submission = _Submission(prepared, loop=loop, waiter=loop.create_future())
+        submission = _Submission(Prepared.all(entries), loop=loop, waiter=loop.create_future())
         self._enqueue(submission)
         assert submission.waiter is not None
         return submission.waiter

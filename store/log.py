@@ -177,7 +177,7 @@ class DecisionLog(ABC):
         statement lets go of the interpreter while the database works and must take it back after,
         which, beside a busy event loop, can cost a switch interval (5 ms) a statement.
         """
-        prepared = [item if isinstance(item, Prepared) else Prepared(item) for item in entries]
+        prepared = Prepared.all(entries)
         by_key = self._sql(f"{_SELECT} WHERE idempotency_key = ?")
         out: list[tuple[LogEntry, bool]] = []
         dictionaries = {item.packer.dictionary_id: item.packer.content for item in prepared}
