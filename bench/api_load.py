@@ -26,6 +26,12 @@ the run), errors, unfinished requests and the generator's own CPU. Then the serv
 
 durable-rules runs one request at a time per process (a lock; no threads): the API scales with
 worker processes (`--workers`, one per core).
+
+Diagnosis: `--floor decide`, `--floor log` or `--floor decide,log` runs the same tables against a
+server in which that stage costs (nearly) nothing (bench/floors/sitecustomize.py): a request seen
+before reuses the decision made the first time; commits answer at once and write nothing. What the
+server reaches then bounds what any cheaper engine or log could give. The byte-for-byte check still
+runs (decisions are unchanged); the single-decision wrk run includes the first pass, which decides.
 """
 
 from __future__ import annotations
@@ -228,8 +234,17 @@ def main() -> None:
         action="store_true",
         help="diagnosis: TCP_NODELAY in the server's processes (bench/nodelay/sitecustomize.py)",
     )
+    parser.add_argument(
+        "--floor",
+        default="",
+        help="diagnosis: stages made free in the server, comma-separated: decide (a request seen before gets "
+        "the decision made the first time), log (commits answer at once, nothing written); "
+        "bench/floors/sitecustomize.py",
+    )
     args = parser.parse_args()
     rates = [float(rate) for rate in args.paced.split(",") if rate.strip()]
+    if args.force_nodelay and args.floor:
+        raise SystemExit("--force-nodelay and --floor each load a sitecustomize: use one at a time")
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
 
@@ -249,12 +264,16 @@ def main() -> None:
         env = dict(os.environ)
         if args.force_nodelay:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "nodelay"), env.get("PYTHONPATH")]))
+        elif args.floor:  # one sitecustomize is loaded: the first on the path
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "floors"), env.get("PYTHONPATH")]))
+            env["PAIWU_BENCH_FLOOR"] = args.floor
         server = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
         )
         try:
             wait_ready(base, server)
             nodelay = " (TCP_NODELAY forced: bench/nodelay)" if args.force_nodelay else ""
+            nodelay += f" (free: {args.floor}; bench/floors)" if args.floor else ""
             print(f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, SQLite decision log in {folder}")
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
