@@ -12,7 +12,8 @@ POST /v1/decisions:batch (`--batch-concurrency` connections: many connections of
 only measure queueing), for `--duration` seconds each and at most `--max-requests` requests. It
 prints requests/s, decisions/s, latency percentiles, errors (socket errors, timeouts, non-2xx
 answers) and the server's CPU time per decision (user and system, every process and thread of
-it, from /proc, user+system: the steadiest figure on a machine whose speed drifts, since it is not a rate). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
+it, from /proc, user+system: the steadiest figure on a machine whose speed drifts, since it is not a rate;
+in brackets, the part used by threads other than the workers' main ones, i.e. the log writers). Needs wrk (apt-get install -y wrk). Only loopback is ever contacted.
 
 wrk is a closed loop: each connection sends its next request when the previous answer arrives, so
 it measures capacity, and its latency at a given concurrency follows from the rate it reaches
@@ -97,26 +98,34 @@ end
 """
 
 
-def tree_cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU time (user, system; all threads) of process ``pid`` and its descendants, from /proc."""
-    user = system = 0.0
+def tree_cpu_seconds(pid: int) -> tuple[float, float, float]:
+    """CPU time of process ``pid`` and its descendants, from /proc: user and system (every thread),
+    and, of that, what threads other than each process's main one used (the log writers: the
+    event loop, which decides, runs on the main thread)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    user = system = side = 0.0
+
+    def times(stat: Path) -> tuple[float, float]:
+        fields = stat.read_text().rpartition(")")[2].split()
+        return int(fields[11]) / tick, int(fields[12]) / tick  # utime, stime
+
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        user += int(fields[11]) / os.sysconf("SC_CLK_TCK")  # utime
-        system += int(fields[12]) / os.sysconf("SC_CLK_TCK")  # stime
+        user, system = times(Path(f"/proc/{pid}/stat"))  # every thread, ended ones included
         for task in Path(f"/proc/{pid}/task").iterdir():
+            if task.name != str(pid):
+                side += sum(times(task / "stat"))
             for child in (task / "children").read_text().split():
-                child_user, child_system = tree_cpu_seconds(int(child))
-                user, system = user + child_user, system + child_system
+                child_user, child_system, child_side = tree_cpu_seconds(int(child))
+                user, system, side = user + child_user, system + child_system, side + child_side
     except (FileNotFoundError, ProcessLookupError):
-        pass  # a process that ended meanwhile
-    return user, system
+        pass  # a process (or thread) that ended meanwhile
+    return user, system, side
 
 
-def cpu_per(before: tuple[float, float], after: tuple[float, float], count: int) -> str:
-    """ms of CPU per item, user+system."""
-    user, system = ((b - a) / max(count, 1) * 1e3 for a, b in zip(before, after, strict=True))
-    return f"{user:.2f}+{system:.2f}"
+def cpu_per(before: tuple[float, float, float], after: tuple[float, float, float], count: int) -> str:
+    """ms of CPU per item: user+system (of which threads other than the main ones)."""
+    user, system, side = ((b - a) / max(count, 1) * 1e3 for a, b in zip(before, after, strict=True))
+    return f"{user:.2f}+{system:.2f} ({side:.2f})"
 
 
 def free_port() -> int:
@@ -195,7 +204,7 @@ def paced_table(
     )
     print(f"{'target/s':>8s} {'achieved':>8s} {'conns':>5s} {'p50':>7s} {'p90':>7s} {'p99':>7s} {'p99.9':>7s} "
           f"{'max':>7s} {'p50 1st s':>9s} {'last s':>7s} {'errors':>6s} {'unfinished':>10s} {'gen CPU':>7s} "
-          f"{'srv ms/req':>10s}")  # fmt: skip
+          f"{'srv ms/req (threads)':>20s}")  # fmt: skip
 
     def f(value: float | None) -> str:
         return f"{math.nan if value is None else value:7.1f}"
@@ -210,7 +219,7 @@ def paced_table(
         print(
             f"{rate:8,.0f} {r['achieved_rate']:8,.0f} {r['connections']:5d} {f(lat['p50'])} {f(lat['p90'])} "
             f"{f(lat['p99'])} {f(lat['p99.9'])} {f(lat['max'])} {seconds[0]:9.1f} {seconds[-1]:7.1f} "
-            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu_used:>10s}"
+            f"{r['errors']:6d} {r['unfinished']:10d} {r['cpu_percent']:6.1f}% {cpu_used:>20s}"
         )
         for message, count in r["error_messages"].items():
             print(f"    {count} × {message}")
@@ -278,7 +287,7 @@ def main() -> None:
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
-                  f"{'max':>7s} {'errors':>6s} {'srv ms/decision':>15s}")  # fmt: skip
+                  f"{'max':>7s} {'errors':>6s} {'srv ms/decision (threads)':>25s}")  # fmt: skip
             for name, path, bodies, per_request, concurrency in (
                 ("single", "/v1/decisions/trade", singles, 1, args.concurrency),
                 ("batch", "/v1/decisions:batch", batches, args.batch, args.batch_concurrency),
@@ -293,7 +302,7 @@ def main() -> None:
                     print(
                         f"{name:8s} {connections:5d} {rate:8,.0f} {rate * per_request:11,.0f} {r['p50'] / 1e3:7.1f} "
                         f"{r['p90'] / 1e3:7.1f} {r['p99'] / 1e3:7.1f} {r['max'] / 1e3:7.1f} {errors:6d} "
-                        f"{cpu_used:>15s}"
+                        f"{cpu_used:>25s}"
                     )
             if rates:
                 paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, server.pid)
