@@ -3,7 +3,8 @@
 The legal work is the engine's (``Evaluator.decide``, as in ``paiwu check``); this module only
 validates the request as the CLI does, keeps idempotency keys, and writes the decision to the
 log before anything is answered. Decisions of concurrent requests are committed together
-(``GroupCommit``): one disk flush for all of them, each answered once its transaction commits.
+(``GroupCommit``; for SQLite ``LoopCommit``, on the loop unless the lock is taken): one disk flush
+for all of them, each answered once its transaction commits.
 
 Deciding runs on the event loop itself. durable-rules decides one request at a time in a process
 (a lock), so worker threads would add hand-offs and contention for the interpreter, not
@@ -26,7 +27,16 @@ from starlette.concurrency import run_in_threadpool
 from paiwu.engine.evaluate import Evaluator
 from paiwu.engine.runtime import EngineFailure
 from paiwu.facts import RequestError, canonical_request, validate_request
-from paiwu.store import DecisionLog, GroupCommit, LogEntry, LogUnavailable, Prepared, new_entry, question
+from paiwu.store import (
+    DecisionLog,
+    GroupCommit,
+    LogEntry,
+    LogUnavailable,
+    LoopCommit,
+    Prepared,
+    new_entry,
+    question,
+)
 
 from .problems import FieldError, ProblemError, field_errors
 from .schemas import logged_decision_json
@@ -63,7 +73,9 @@ class DecisionService:
     def __init__(self, evaluator: Evaluator, log: DecisionLog, max_batch: int = MAX_BATCH) -> None:
         self.evaluator = evaluator
         self.log = log
-        self.writer = GroupCommit(log)
+        # SQLite commits on the event loop when its lock is free (a local flush, no thread hand-off);
+        # PostgreSQL's round trips stay off the loop, in the writer thread.
+        self.writer = LoopCommit(log) if log.backend == "sqlite" else GroupCommit(log)
         self.max_batch = max_batch
 
     def close(self) -> None:

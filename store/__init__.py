@@ -16,8 +16,8 @@ from .chain import (
 from .connect import DEFAULT_LOG_URL, LOG_URL_VARIABLE, describe, open_log
 from .entry import LogEntry, Question, new_entry, question
 from .export import dictionary_file, export_entries, exported
-from .group import GroupCommit
-from .log import DecisionLog, LogUnavailable
+from .group import GroupCommit, LoopCommit
+from .log import DecisionLog, LogUnavailable, WouldWait
 from .replay import DecisionDiff, ReplayError, ReplayReport, replay
 from .snapshot import PolicySnapshot, SnapshotError, capture_snapshot, evaluator_for
 
@@ -34,12 +34,14 @@ __all__ = [
     "Link",
     "LogEntry",
     "LogUnavailable",
+    "LoopCommit",
     "PolicySnapshot",
     "Prepared",
     "Question",
     "ReplayError",
     "ReplayReport",
     "SnapshotError",
+    "WouldWait",
     "canonical_json",
     "capture_snapshot",
     "chain_content",

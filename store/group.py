@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .chain import Prepared
 from .entry import LogEntry
-from .log import DecisionLog
+from .log import DecisionLog, WouldWait
 
 Recorded = list[tuple[LogEntry, bool]]  # as DecisionLog.record_many returns: (stored entry, created)
 MAX_GROUP = 2_000  # entries in one transaction at most: bounds the time one commit holds the write lock
@@ -137,6 +137,57 @@ class GroupCommit:
             item.future.set_result(recorded[start:end])
             start = end
         _notify(group)
+
+
+class LoopCommit(GroupCommit):
+    """Commits on the event loop that submits, when that needs no waiting; else as GroupCommit.
+
+    The entries submitted during one pass of the loop go in one transaction, written once the loop
+    has run everything else that was ready (the decisions of requests that arrived together).
+    Nothing is passed between threads, so the interpreter does not change hands at each database
+    call: at 1,000-1,500 requests/s this halved the API's p99 (bench/README.md). The loop never
+    waits on the database: if the write lock is taken (another worker committing, another program
+    holding the file), or the transaction fails, the group goes to the writer thread, which waits
+    for the lock and retries callers one by one, as GroupCommit does. For a local database only:
+    the commit itself (a disk flush) still runs on the loop.
+    """
+
+    def __init__(self, log: DecisionLog, max_group: int = MAX_GROUP) -> None:
+        super().__init__(log, max_group)
+        self.on_loop = 0  # of ``transactions``, those committed on the loop
+        self._pending: dict[asyncio.AbstractEventLoop, list[_Submission]] = {}
+
+    def submit_async(self, entries: Sequence[LogEntry | Prepared]) -> asyncio.Future[Recorded]:
+        loop = asyncio.get_running_loop()
+        submission = _Submission(Prepared.all(entries), loop=loop, waiter=loop.create_future())
+        pending = self._pending.get(loop)
+        if pending is None:  # the first of this pass: commit once the loop has run what is ready
+            pending = self._pending[loop] = []
+            loop.call_soon(self._flush, loop)
+        pending.append(submission)
+        assert submission.waiter is not None
+        return submission.waiter
+
+    def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
+        group = self._pending.pop(loop)
+        entries = [entry for item in group for entry in item.entries]
+        try:
+            if len(entries) > self.max_group:
+                raise WouldWait("more entries than one transaction takes")
+            recorded = self.log.record_many(entries, wait=False)
+        except Exception:  # WouldWait, or a failure: the writer thread waits, and isolates a bad entry
+            for item in group:
+                self._enqueue(item)
+            return
+        self.transactions += 1
+        self.on_loop += 1
+        self.entries += len(recorded)
+        start = 0
+        for item in group:
+            end = start + len(item.entries)
+            item.future.set_result(recorded[start:end])
+            start = end
+        _resolve(group)
 
 
 def _notify(group: list[_Submission]) -> None:

@@ -53,6 +53,11 @@ class LogUnavailable(RuntimeError):
     """The decision log cannot be read or written: the database is down, locked, full or foreign."""
 
 
+class WouldWait(Exception):
+    """A write asked not to wait found the log's write lock taken (by another thread, process or
+    program): nothing was written, and the caller may try again in a way that waits."""
+
+
 class Cursor(Protocol):
     """What both drivers' cursors offer (DB-API)."""
 
@@ -78,8 +83,9 @@ class DecisionLog(ABC):
     # -- what a backend provides -------------------------------------------------------------
 
     @abstractmethod
-    def _transaction(self, write: bool = True) -> AbstractContextManager[Any]:
-        """A cursor inside one transaction: committed when the block ends, rolled back on error."""
+    def _transaction(self, write: bool = True, wait: bool = True) -> AbstractContextManager[Any]:
+        """A cursor inside one transaction: committed when the block ends, rolled back on error.
+        With ``wait`` false, raises WouldWait, having begun nothing, rather than wait for a lock."""
 
     @abstractmethod
     def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
@@ -168,8 +174,9 @@ class DecisionLog(ABC):
         """Commit an entry. With an idempotency key already logged: (that entry, False)."""
         return self.record_many([entry])[0]
 
-    def record_many(self, entries: Sequence[LogEntry | Prepared]) -> list[tuple[LogEntry, bool]]:
+    def record_many(self, entries: Sequence[LogEntry | Prepared], wait: bool = True) -> list[tuple[LogEntry, bool]]:
         """Commit several entries in one transaction, in order, each chained to the one before.
+        With ``wait`` false, raises WouldWait (nothing written) if the write lock is taken.
 
         Entries ``Prepared`` beforehand (chain.py) keep the work inside the transaction, which
         holds the log's write lock, to a few microseconds each. Consecutive entries without an
@@ -181,7 +188,7 @@ class DecisionLog(ABC):
         by_key = self._sql(f"{_SELECT} WHERE idempotency_key = ?")
         out: list[tuple[LogEntry, bool]] = []
         dictionaries = {item.packer.dictionary_id: item.packer.content for item in prepared}
-        with self._guard(), self._transaction() as cursor:
+        with self._guard(), self._transaction(wait=wait) as cursor:
             head = start = self._head(cursor, lock=True)  # every other writer waits here until we commit
             self._store_dictionaries(cursor, dictionaries)
             keyless: list[tuple[Any, ...]] = []

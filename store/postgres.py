@@ -14,7 +14,7 @@ from typing import Any
 
 import psycopg
 
-from .log import Cursor, DecisionLog, LogUnavailable
+from .log import Cursor, DecisionLog, LogUnavailable, WouldWait
 
 CONNECT_TIMEOUT_S = 10
 SCHEMA_LOCK = 0x70616977  # "paiw": an advisory lock so that replicas starting together create the schema once
@@ -102,7 +102,9 @@ class PostgresLog(DecisionLog):
         return self._db
 
     @contextmanager
-    def _transaction(self, write: bool = True) -> Iterator[psycopg.Cursor[Any]]:
+    def _transaction(self, write: bool = True, wait: bool = True) -> Iterator[psycopg.Cursor[Any]]:
+        if not wait:  # a round trip to the server is itself a wait: writes here are always made by waiting
+            raise WouldWait("the PostgreSQL log is written only by callers that wait")
         with self._lock:
             db = self._connection()
             with db.transaction(), db.cursor() as cursor:

@@ -19,7 +19,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from .log import Cursor, DecisionLog, LogUnavailable
+from .log import Cursor, DecisionLog, LogUnavailable, WouldWait
 
 BUSY_TIMEOUT_MS = 15_000
 PAGE_SIZE = 4096
@@ -105,30 +105,55 @@ class SqliteLog(DecisionLog):
             raise
 
     @contextmanager
-    def _writers_queued(self) -> Iterator[None]:
+    def _writers_queued(self, wait: bool = True) -> Iterator[None]:
         """Hold the writers' advisory lock (where there is one) for the block."""
         if self._writer_lock is None:
             yield
             return
-        fcntl.flock(self._writer_lock, fcntl.LOCK_EX)  # blocks without the GIL
+        try:
+            # waiting, it blocks without the GIL; not waiting, it fails at once if the lock is held
+            fcntl.flock(self._writer_lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise WouldWait("another writer holds the log's advisory lock") from None
         try:
             yield
         finally:
             fcntl.flock(self._writer_lock, fcntl.LOCK_UN)
 
     @contextmanager
-    def _transaction(self, write: bool = True) -> Iterator[sqlite3.Cursor]:
+    def _transaction(self, write: bool = True, wait: bool = True) -> Iterator[sqlite3.Cursor]:
         # A writer takes the write lock at the start (IMMEDIATE), so two writers queue rather than
         # deadlock; a reader takes none, and under WAL it never waits for a writer.
-        with self._lock, self._writers_queued() if write else nullcontext():
-            cursor = self._db.cursor()
-            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield cursor
-            except BaseException:
-                cursor.execute("ROLLBACK")
+        if not self._lock.acquire(blocking=wait):
+            raise WouldWait("another thread is using the log")
+        try:
+            with self._writers_queued(wait) if write else nullcontext():
+                cursor = self._db.cursor()
+                if write and not wait:
+                    self._begin_at_once(cursor)
+                else:
+                    cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield cursor
+                except BaseException:
+                    cursor.execute("ROLLBACK")
+                    raise
+                cursor.execute("COMMIT")
+        finally:
+            self._lock.release()
+
+    def _begin_at_once(self, cursor: sqlite3.Cursor) -> None:
+        """BEGIN IMMEDIATE, or WouldWait if SQLite's write lock is held (by a program that does not
+        take the advisory lock): the busy handler is off for this one statement."""
+        cursor.execute("PRAGMA busy_timeout = 0")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:
                 raise
-            cursor.execute("COMMIT")
+            raise WouldWait("another program holds the database's write lock") from None
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _execute(self, cursor: Any, sql: str, params: Sequence[Any] = ()) -> Cursor:
         result: sqlite3.Cursor = cursor.execute(sql, tuple(params))
