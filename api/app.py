@@ -140,9 +140,10 @@ SWITCH_INTERVAL_S = 0.0005
 
 def app_from_environment() -> FastAPI:
     """The factory ``paiwu serve`` gives uvicorn: every worker process builds its own app."""
-    # The log writer (store/group.py) lets go of the interpreter at each database call and then
-    # waits for the event loop, busy deciding, to hand it back: up to the switch interval (5 ms by
-    # default) each time, while it holds the log's write lock that the other workers wait for.
+    # The log writer thread (store/group.py: PostgreSQL's commits, and SQLite's when the lock was
+    # taken) lets go of the interpreter at each database call and then waits for the event loop,
+    # busy deciding, to hand it back: up to the switch interval (5 ms by default) each time, while
+    # it holds the log's write lock that the other workers wait for.
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     logger = logging.getLogger("paiwu")
     if not logger.handlers:
