@@ -9,8 +9,9 @@ for all of them, each answered once its transaction commits.
 Deciding runs on the event loop itself. durable-rules decides one request at a time in a process
 (a lock), so worker threads would add hand-offs and contention for the interpreter, not
 parallelism (the API scales by worker processes); the loop reads and writes other connections
-between two decisions. What waits on the database leaves the loop: the commit is awaited, and an
-idempotency-key lookup runs in a thread.
+between two decisions. Nothing that waits on the database stays on the loop: a SQLite commit runs
+there only when its lock is free at once (else the writer thread waits for it), PostgreSQL's in
+the writer thread, and an idempotency-key lookup in a thread.
 """
 
 from __future__ import annotations

@@ -175,7 +175,7 @@ class LoopCommit(GroupCommit):
         group = self._pending.pop(loop)
         entries = [entry for item in group for entry in item.entries]
         try:
-            if len(entries) > self.max_group:
+            if len(entries) > self.max_group:  # more than one transaction takes: the writer thread splits them
                 raise WouldWait("more entries than one transaction takes")
             recorded = self.log.record_many(entries, wait=False)
         except Exception:  # WouldWait, or a failure: the writer thread waits, and isolates a bad entry
