@@ -132,6 +132,11 @@ class GroupCommit:
                 for item in group:
                     self._commit([item])
             return
+        self._committed(group, recorded)
+        _notify(group)
+
+    def _committed(self, group: list[_Submission], recorded: Recorded) -> None:
+        """Count one transaction, and give each caller of ``group`` its share of ``recorded``."""
         self.transactions += 1
         self.entries += len(recorded)
         start = 0
@@ -139,7 +144,6 @@ class GroupCommit:
             end = start + len(item.entries)
             item.future.set_result(recorded[start:end])
             start = end
-        _notify(group)
 
 
 class LoopCommit(GroupCommit):
@@ -182,14 +186,8 @@ class LoopCommit(GroupCommit):
             for item in group:
                 self._enqueue(item)
             return
-        self.transactions += 1
+        self._committed(group, recorded)
         self.on_loop += 1
-        self.entries += len(recorded)
-        start = 0
-        for item in group:
-            end = start + len(item.entries)
-            item.future.set_result(recorded[start:end])
-            start = end
         _resolve(group)
 
 
