@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .chain import Prepared
 from .entry import LogEntry
-from .log import DecisionLog, WouldWait
+from .log import DecisionLog
 
 Recorded = list[tuple[LogEntry, bool]]  # as DecisionLog.record_many returns: (stored entry, created)
 MAX_GROUP = 2_000  # entries in one transaction at most: bounds the time one commit holds the write lock
@@ -178,11 +178,13 @@ class LoopCommit(GroupCommit):
     def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
         group = self._pending.pop(loop)
         entries = [entry for item in group for entry in item.entries]
-        try:
-            if len(entries) > self.max_group:  # more than one transaction takes: the writer thread splits them
-                raise WouldWait("more entries than one transaction takes")
-            recorded = self.log.record_many(entries, wait=False)
-        except Exception:  # WouldWait, or a failure: the writer thread waits, and isolates a bad entry
+        # Not committed here (more entries than one transaction takes, WouldWait, or a failure): the
+        # writer thread splits the group, waits for the lock, and isolates a bad entry.
+        recorded: Recorded | None = None
+        if len(entries) <= self.max_group:
+            with contextlib.suppress(Exception):
+                recorded = self.log.record_many(entries, wait=False)
+        if recorded is None:
             for item in group:
                 self._enqueue(item)
             return

@@ -70,39 +70,43 @@ def held(lock: str, path: Path, seconds: float) -> Iterator[None]:
         holder.join(30)
 
 
-def sqlite_log(tmp_path: Path) -> tuple[str, Path]:
+@pytest.fixture
+def sqlite(tmp_path: Path) -> Iterator[tuple[DecisionLog, Path]]:
+    """A new SQLite log holding the policies' snapshot, and its file."""
     url = f"sqlite:///{tmp_path / 'decisions.sqlite3'}"
     path = sqlite_path(url)
     assert path is not None
-    return url, path
+    with open_log(url) as log:
+        log.save_snapshot(capture_snapshot())
+        yield log, path
 
 
-def test_a_loop_pass_commits_in_one_transaction_on_the_loop(tmp_path: Path, evaluator: Evaluator) -> None:
-    url, _ = sqlite_log(tmp_path)
+def test_a_loop_pass_commits_in_one_transaction_on_the_loop(
+    sqlite: tuple[DecisionLog, Path], evaluator: Evaluator
+) -> None:
+    log, _ = sqlite
     entries = [entry(evaluator, n) for n in range(10)]
 
-    async def main(log: DecisionLog, writer: LoopCommit) -> list[Any]:
+    async def main(writer: LoopCommit) -> list[Any]:
         waiters = [writer.submit_async([e]) for e in entries[:4]] + [writer.submit_async(entries[4:])]
         outcomes = await asyncio.gather(*waiters)
         assert log.count() == 10  # committed before any caller was answered
         return outcomes
 
-    with open_log(url) as log:
-        log.save_snapshot(capture_snapshot())
-        writer = LoopCommit(log)
-        outcomes = asyncio.run(main(log, writer))
-        assert outcomes == [[(e, True)] for e in entries[:4]] + [[(e, True) for e in entries[4:]]]
-        assert (writer.transactions, writer.on_loop, writer.entries) == (1, 1, 10)
-        assert writer._writer is None  # no thread was needed
-        writer.close()
-        assert list(log.entries()) == entries and log.verify().ok
+    writer = LoopCommit(log)
+    outcomes = asyncio.run(main(writer))
+    assert outcomes == [[(e, True)] for e in entries[:4]] + [[(e, True) for e in entries[4:]]]
+    assert (writer.transactions, writer.on_loop, writer.entries) == (1, 1, 10)
+    assert writer._writer is None  # no thread was needed
+    writer.close()
+    assert list(log.entries()) == entries and log.verify().ok
 
 
 @pytest.mark.parametrize("lock", LOCKS)
 def test_a_taken_lock_leaves_the_loop_free_and_the_writer_thread_waits(
-    lock: str, tmp_path: Path, evaluator: Evaluator
+    lock: str, sqlite: tuple[DecisionLog, Path], evaluator: Evaluator
 ) -> None:
-    url, path = sqlite_log(tmp_path)
+    log, path = sqlite
     entries = [entry(evaluator, n) for n in range(5)]
 
     async def main(writer: LoopCommit) -> tuple[float, list[Any]]:
@@ -114,36 +118,32 @@ def test_a_taken_lock_leaves_the_loop_free_and_the_writer_thread_waits(
         assert not any(waiter.done() for waiter in waiters)  # nobody is answered before the commit
         return ticking, list(await asyncio.wait_for(asyncio.gather(*waiters), 30))
 
-    with open_log(url) as log:
-        log.save_snapshot(capture_snapshot())
-        writer = LoopCommit(log)
-        with held(lock, path, seconds=3):
-            ticking, outcomes = asyncio.run(main(writer))
-        writer.close()
-        assert ticking < 2  # ten ticks of 10 ms, not a wait for the 3 s lock
-        assert outcomes == [[(e, True)] for e in entries]
-        assert writer.on_loop == 0 and writer.entries == 5  # the writer thread committed them
-        assert list(log.entries()) == entries and log.verify().ok
+    writer = LoopCommit(log)
+    with held(lock, path, seconds=3):
+        ticking, outcomes = asyncio.run(main(writer))
+    writer.close()
+    assert ticking < 2  # ten ticks of 10 ms, not a wait for the 3 s lock
+    assert outcomes == [[(e, True)] for e in entries]
+    assert writer.on_loop == 0 and writer.entries == 5  # the writer thread committed them
+    assert list(log.entries()) == entries and log.verify().ok
 
 
 @pytest.mark.parametrize("lock", LOCKS)
 def test_a_write_that_must_not_wait_writes_nothing_when_the_lock_is_taken(
-    lock: str, tmp_path: Path, evaluator: Evaluator
+    lock: str, sqlite: tuple[DecisionLog, Path], evaluator: Evaluator
 ) -> None:
-    url, path = sqlite_log(tmp_path)
+    log, path = sqlite
     item = entry(evaluator, 1)
-    with open_log(url) as log:
-        log.save_snapshot(capture_snapshot())
-        with held(lock, path, seconds=0.5), pytest.raises(WouldWait):
-            log.record_many([item], wait=False)
-        assert log.count() == 0
-        assert log.record_many([item], wait=False) == [(item, True)]  # free again: written at once
-        connection: sqlite3.Connection = log._db  # type: ignore[attr-defined]
-        assert connection.execute("PRAGMA busy_timeout").fetchone()[0] == 15_000  # the busy handler is back
+    with held(lock, path, seconds=0.5), pytest.raises(WouldWait):
+        log.record_many([item], wait=False)
+    assert log.count() == 0
+    assert log.record_many([item], wait=False) == [(item, True)]  # free again: written at once
+    connection: sqlite3.Connection = log._db  # type: ignore[attr-defined]
+    assert connection.execute("PRAGMA busy_timeout").fetchone()[0] == 15_000  # the busy handler is back
 
 
-def test_a_bad_entry_on_the_loop_fails_its_caller_only(tmp_path: Path, evaluator: Evaluator) -> None:
-    url, _ = sqlite_log(tmp_path)
+def test_a_bad_entry_on_the_loop_fails_its_caller_only(sqlite: tuple[DecisionLog, Path], evaluator: Evaluator) -> None:
+    log, _ = sqlite
     good = [entry(evaluator, n) for n in range(4)]
     orphan = dataclasses.replace(entry(evaluator, 9), policy_version="sha256:0000000000000000")  # no snapshot
 
@@ -151,16 +151,14 @@ def test_a_bad_entry_on_the_loop_fails_its_caller_only(tmp_path: Path, evaluator
         waiters = [writer.submit_async(good[:2]), writer.submit_async([orphan]), writer.submit_async(good[2:])]
         return list(await asyncio.gather(*waiters, return_exceptions=True))
 
-    with open_log(url) as log:
-        log.save_snapshot(capture_snapshot())
-        writer = LoopCommit(log)
-        outcomes = asyncio.run(main(writer))
-        writer.close()
-        assert outcomes[0] == [(e, True) for e in good[:2]]
-        assert isinstance(outcomes[1], LogUnavailable)
-        assert outcomes[2] == [(e, True) for e in good[2:]]
-        assert writer.on_loop == 0  # the group's transaction failed on the loop; the thread isolated the bad entry
-        assert list(log.entries()) == good and log.verify().ok
+    writer = LoopCommit(log)
+    outcomes = asyncio.run(main(writer))
+    writer.close()
+    assert outcomes[0] == [(e, True) for e in good[:2]]
+    assert isinstance(outcomes[1], LogUnavailable)
+    assert outcomes[2] == [(e, True) for e in good[2:]]
+    assert writer.on_loop == 0  # the group's transaction failed on the loop; the thread isolated the bad entry
+    assert list(log.entries()) == good and log.verify().ok
 
 
 def test_each_backend_commits_where_it_should(log_url: str, evaluator: Evaluator) -> None:
