@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
+import os
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+import uuid_utils
 from pydantic import BaseModel
 
 from paiwu.engine.decision import Decision
 from paiwu.facts import canonical_request
+
+# uuid_utils draws an id's random bits from a generator seeded in the process: a worker forked from a
+# parent that made ids reseeds it, or two workers could make the same id in the same millisecond.
+os.register_at_fork(after_in_child=uuid_utils.reseed_rng)
 
 
 def utc_timestamp(moment: dt.datetime | None = None) -> str:
@@ -89,7 +94,7 @@ def new_entry(
 ) -> LogEntry:
     """The entry of ``decision`` on ``request``; ``canonical``, the request's canonical text if made already."""
     return LogEntry(
-        decision_id=str(uuid.uuid4()),
+        decision_id=str(uuid_utils.uuid7()),
         logged_at=utc_timestamp(),
         kind=decision.kind,
         as_of=as_of.isoformat() if as_of else None,

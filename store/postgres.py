@@ -50,7 +50,7 @@ SCHEMA = (
         decision_zstd BYTEA,
         dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)
     )""",
-    "CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash)",
+    # no index by request_hash: nothing looks one up (store/sqlite.py); older logs keep theirs
     """CREATE TABLE IF NOT EXISTS log_chain_head (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         last_index BIGINT NOT NULL,

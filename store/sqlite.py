@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS decisions (
     decision_zstd BLOB,
     dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)
 );
-CREATE INDEX IF NOT EXISTS decisions_by_request_hash ON decisions (request_hash);
+-- Indexes serve the lookups paiwu makes (by decision id, idempotency key, chain index): each one
+-- costs every commit a page. Logs made by earlier paiwu also have one on request_hash (harmless).
 CREATE TABLE IF NOT EXISTS log_chain_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     last_index BIGINT NOT NULL,

@@ -96,6 +96,31 @@ def test_entries_come_back_in_logged_order_page_by_page(log: DecisionLog, evalua
     assert list(log.entries(page=3)) == logged
 
 
+def test_decision_ids_are_uuid7_in_the_order_the_entries_were_made(evaluator: Evaluator) -> None:
+    # time-ordered ids put each new one at the end of the log's id index, not on a random page of it
+    made = [entry(evaluator).decision_id for _ in range(200)]
+    assert {uuid.UUID(decision_id).version for decision_id in made} == {7}
+    assert made == sorted(made)
+    assert len(set(made)) == len(made)
+
+
+def indexed_columns(log: DecisionLog) -> set[tuple[str, ...]]:
+    """The column lists the decisions table is indexed on, the primary key aside."""
+    if log.backend == "sqlite":
+        names = [row[1] for row in log._run("PRAGMA index_list('decisions')")]
+        return {tuple(row[2] for row in log._run(f"PRAGMA index_info('{name}')")) for name in names}
+    definitions = log._run(
+        "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'decisions' "
+        "AND indexname <> 'decisions_pkey'"
+    )
+    return {tuple(row[0].rpartition("(")[2].rstrip(")").split(", ")) for row in definitions}
+
+
+def test_a_new_log_indexes_decisions_only_for_the_lookups_paiwu_makes(log: DecisionLog) -> None:
+    # each index costs every commit a page; none by request_hash, which nothing looks up
+    assert indexed_columns(log) == {("decision_id",), ("idempotency_key",), ("chain_index",)}
+
+
 def test_a_batch_is_logged_whole_or_not_at_all(log: DecisionLog, evaluator: Evaluator) -> None:
     good = entry(evaluator)
     orphan = dataclasses.replace(entry(evaluator), policy_version="sha256:0000000000000000")  # no snapshot of it
