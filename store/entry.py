@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -13,10 +12,6 @@ from pydantic import BaseModel
 
 from paiwu.engine.decision import Decision
 from paiwu.facts import canonical_request
-
-# uuid_utils draws an id's random bits from a generator seeded in the process: a worker forked from a
-# parent that made ids reseeds it, or two workers could make the same id in the same millisecond.
-os.register_at_fork(after_in_child=uuid_utils.reseed_rng)
 
 
 def utc_timestamp(moment: dt.datetime | None = None) -> str:
