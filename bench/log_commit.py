@@ -1,6 +1,6 @@
 """The decision log alone: how long a commit takes, and its CPU, on a fresh SQLite log.
 
-    .venv/bin/python bench/log_commit.py [--entries 3000] [--group 4] [--seed 1]
+    .venv/bin/python bench/log_commit.py [--entries 3000] [--group 4] [--seed 1] [--prefill 0]
 
 Decides `--entries` generated trade requests in process (not timed), then commits their log
 entries `--group` at a time, as the API's group commit would under load, into a new SQLite log in a
@@ -8,6 +8,10 @@ temporary folder (synchronous=FULL: every commit is flushed to disk). Prints the
 percentiles and the slowest commits with their position (a stall that recurs every so many
 commits is a WAL checkpoint), and the process's CPU time per entry, user and system. Commits of
 one process only: `api_load.py` measures the log under the API's concurrency.
+
+`--prefill N` first commits N more entries (the same decisions again, each a new entry with an id of
+its own, 500 a commit, not timed), as a log holds after a while in service: a commit's cost can grow
+with the log, as the pages its index entries go to spread over a larger file.
 """
 
 from __future__ import annotations
@@ -38,15 +42,16 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=3000)
     parser.add_argument("--group", type=int, default=4, help="entries a commit")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--prefill", type=int, default=0, help="entries in the log before the timed commits")
     args = parser.parse_args()
 
     evaluator = Evaluator()
-    prepared = []
+    decided = []
     for data in trades(args.entries, args.seed):
         request = validate_request(data)
         canonical = canonical_request(request)
-        decision = evaluator.decide(request, canonical=canonical)
-        prepared.append(Prepared(new_entry(request, decision, None, None, canonical)))
+        decided.append((request, evaluator.decide(request, canonical=canonical), None, None, canonical))
+    prepared = [Prepared(new_entry(*made)) for made in decided]
     size = statistics.mean(len(p.decision_utf8) + len(p.request_utf8) for p in prepared)
     # what the database is given: the decision compressed where this paiwu compresses it
     stored = statistics.mean(len(p.packed.data if hasattr(p, "packed") else p.decision_utf8) for p in prepared)
@@ -54,6 +59,9 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory(prefix="paiwu-log-bench-")
     with folder, open_log(f"sqlite:///{folder.name}/decisions.sqlite3") as log:
         log.save_snapshot(capture_snapshot())
+        for start in range(0, args.prefill, 500):
+            count = min(500, args.prefill - start)
+            log.record_many([new_entry(*decided[(start + i) % len(decided)]) for i in range(count)])
         latencies = []
         user, system = cpu()
         for start in range(0, len(prepared), args.group):
@@ -67,7 +75,7 @@ def main() -> None:
     slowest = sorted(range(n), key=lambda i: -latencies[i])[:8]
     print(
         f"{args.entries} entries ({size / 1e3:.1f} KB each on average; the decision stored in {stored / 1e3:.2f} KB), "
-        f"{args.group} a commit, {n} commits"
+        f"{args.group} a commit, {n} commits, into a log of {args.prefill} entries before them"
     )
     print(
         f"commit ms: p50 {ordered[n // 2]:.1f}  p90 {ordered[int(n * 0.9)]:.1f}  p99 {ordered[int(n * 0.99)]:.1f}  "
