@@ -1,4 +1,4 @@
-"""The decision log alone: how long a commit takes, and its CPU, on a fresh SQLite log.
+"""The decision log alone: how long a commit takes, and its CPU, on a new SQLite log (filled first on request).
 
     .venv/bin/python bench/log_commit.py [--entries 3000] [--group 4] [--seed 1] [--prefill 0]
 

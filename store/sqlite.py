@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS decisions (
     dictionary_id TEXT REFERENCES log_dictionaries (dictionary_id)
 );
 -- Indexes serve the lookups paiwu makes (by decision id, idempotency key, chain index): each one
--- costs every commit a page. Logs made by earlier paiwu also have one on request_hash (harmless).
+-- costs every commit a page. Logs made by earlier paiwu keep their index on request_hash.
 CREATE TABLE IF NOT EXISTS log_chain_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     last_index BIGINT NOT NULL,
