@@ -1,10 +1,11 @@
 """The HTTP API under load: `paiwu serve` on loopback, driven by wrk, single and batch decisions.
 
     .venv/bin/python bench/api_load.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
-        [--batch-concurrency 1,2,4] [--paced 1500] [--paced-connections 64]
+        [--batch-concurrency 1,2,4] [--paced 1500] [--paced-connections 64] [--prefill 0]
 
 Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
-(access log off), waits for /readyz, and checks that the server's decisions are the in-process
+(access log off; with `--prefill N` the log first gets N entries, as after a while in service:
+bench/grown_log.py), waits for /readyz, and checks that the server's decisions are the in-process
 ones (canonical JSON, for a sample of requests, single and in a batch). Then, for each concurrency,
 wrk posts generated trade requests (bench/population.py, a different one each time) to
 POST /v1/decisions/trade (`--concurrency` connections), and batches of `--batch` of them to
@@ -58,7 +59,8 @@ from paiwu.facts import validate_request
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from paced import run_paced  # noqa: E402 - bench's own modules, beside this script
+from grown_log import fill_new_log  # noqa: E402 - bench's own modules, beside this script
+from paced import run_paced  # noqa: E402
 from population import trades  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only
@@ -238,6 +240,7 @@ def main() -> None:
     parser.add_argument("--paced-connections", type=int, default=64, help="connections of the open-loop runs")
     parser.add_argument("--max-requests", type=int, default=500_000, help="at most this many HTTP requests a run")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--prefill", type=int, default=0, help="entries in the log before the server starts")
     parser.add_argument(
         "--force-nodelay",
         action="store_true",
@@ -268,6 +271,8 @@ def main() -> None:
     base = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory(prefix="paiwu-bench-") as folder:
         log_url = f"sqlite:///{folder}/decisions.sqlite3"
+        if args.prefill:
+            fill_new_log(log_url, args.prefill, args.seed + 1)  # other requests than the runs'
         command = [str(paiwu), "serve", "--host", HOST, "--port", str(port), "--workers", str(args.workers)]
         command += ["--log-url", log_url, "--no-access-log"]
         env = dict(os.environ)
@@ -283,7 +288,10 @@ def main() -> None:
             wait_ready(base, server)
             nodelay = " (TCP_NODELAY forced: bench/nodelay)" if args.force_nodelay else ""
             nodelay += f" (free: {args.floor}; bench/floors)" if args.floor else ""
-            print(f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, SQLite decision log in {folder}")
+            held = f" holding {args.prefill:,} entries" if args.prefill else ""
+            print(
+                f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, SQLite decision log{held} in {folder}"
+            )
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "

@@ -9,9 +9,8 @@ percentiles and the slowest commits with their position (a stall that recurs eve
 commits is a WAL checkpoint), and the process's CPU time per entry, user and system. Commits of
 one process only: `api_load.py` measures the log under the API's concurrency.
 
-`--prefill N` first commits N more entries (the same decisions again, each a new entry with an id of
-its own, 500 a commit, not timed), as a log holds after a while in service: a commit's cost can grow
-with the log, as the pages its index entries go to spread over a larger file.
+`--prefill N` first commits N more entries (not timed; `grown_log.py`), as a log holds after a while
+in service: a commit's cost can grow with the log.
 """
 
 from __future__ import annotations
@@ -24,12 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from paiwu.engine.evaluate import Evaluator
-from paiwu.facts import canonical_request, validate_request
 from paiwu.store import Prepared, capture_snapshot, new_entry, open_log
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from population import trades  # bench's own module, beside this script
+from grown_log import decided_trades, fill  # bench's own module, beside this script
 
 
 def cpu() -> tuple[float, float]:
@@ -45,12 +42,7 @@ def main() -> None:
     parser.add_argument("--prefill", type=int, default=0, help="entries in the log before the timed commits")
     args = parser.parse_args()
 
-    evaluator = Evaluator()
-    decided = []
-    for data in trades(args.entries, args.seed):
-        request = validate_request(data)
-        canonical = canonical_request(request)
-        decided.append((request, evaluator.decide(request, canonical=canonical), None, None, canonical))
+    decided = decided_trades(args.entries, args.seed)
     prepared = [Prepared(new_entry(*made)) for made in decided]
     size = statistics.mean(len(p.decision_utf8) + len(p.request_utf8) for p in prepared)
     # what the database is given: the decision compressed where this paiwu compresses it
@@ -59,9 +51,7 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory(prefix="paiwu-log-bench-")
     with folder, open_log(f"sqlite:///{folder.name}/decisions.sqlite3") as log:
         log.save_snapshot(capture_snapshot())
-        for start in range(0, args.prefill, 500):
-            count = min(500, args.prefill - start)
-            log.record_many([new_entry(*decided[(start + i) % len(decided)]) for i in range(count)])
+        fill(log, decided, args.prefill)
         latencies = []
         user, system = cpu()
         for start in range(0, len(prepared), args.group):
