@@ -25,10 +25,15 @@ from dataclasses import dataclass, field
 
 from .chain import Prepared
 from .entry import LogEntry
-from .log import DecisionLog
+from .log import DecisionLog, WouldWait
 
 Recorded = list[tuple[LogEntry, bool]]  # as DecisionLog.record_many returns: (stored entry, created)
 MAX_GROUP = 2_000  # entries in one transaction at most: bounds the time one commit holds the write lock
+# LoopCommit: a group that finds the write lock taken is tried again on the loop this much later
+# (uvloop counts timers in whole milliseconds: a shorter delay would spin), for at most RETRY_FOR_S
+# after its first submission; past that, the writer thread takes it and waits for the lock.
+RETRY_AFTER_S = 0.001
+RETRY_FOR_S = 0.05
 
 
 @dataclass
@@ -146,44 +151,71 @@ class GroupCommit:
             start = end
 
 
+@dataclass
+class _Pending:
+    """A loop's submissions not yet committed, and when the first of them came (the loop's clock)."""
+
+    since: float
+    items: list[_Submission] = field(default_factory=list)
+
+
 class LoopCommit(GroupCommit):
     """Commits on the event loop that submits, when that needs no waiting; else as GroupCommit.
 
     The entries submitted during one pass of the loop go in one transaction, written once the loop
     has run everything else that was ready (the decisions of requests that arrived together).
     Nothing is passed between threads, so the interpreter does not change hands at each database
-    call: at 1,000-1,500 requests/s this halved the API's p99 (bench/README.md). The loop never
-    waits on the database: if the write lock is taken (another worker committing, another program
-    holding the file), or the transaction fails, the group goes to the writer thread, which waits
-    for the lock and retries callers one by one, as GroupCommit does. For a local database only:
-    the commit itself (a disk flush) still runs on the loop.
+    call (bench/README.md). The loop never waits on the database. If the write lock is taken
+    (another worker committing, another program holding the file), the group stays on the loop and
+    is tried again every ``retry_after`` seconds, with whatever was submitted meanwhile; after
+    ``retry_for`` seconds, or if the transaction fails, the group goes to the writer thread, which
+    waits for the lock and retries callers one by one, as GroupCommit does. For a local database
+    only: the commit itself (a disk flush) still runs on the loop.
     """
 
-    def __init__(self, log: DecisionLog, max_group: int = MAX_GROUP) -> None:
+    def __init__(
+        self,
+        log: DecisionLog,
+        max_group: int = MAX_GROUP,
+        retry_after: float = RETRY_AFTER_S,
+        retry_for: float = RETRY_FOR_S,
+    ) -> None:
         super().__init__(log, max_group)
+        self.retry_after = retry_after
+        self.retry_for = retry_for
         self.on_loop = 0  # of ``transactions``, those committed on the loop
-        self._pending: dict[asyncio.AbstractEventLoop, list[_Submission]] = {}
+        self.refused = 0  # tries on the loop that found the write lock taken
+        self._pending: dict[asyncio.AbstractEventLoop, _Pending] = {}
 
     def submit_async(self, entries: Sequence[LogEntry | Prepared]) -> asyncio.Future[Recorded]:
         loop = asyncio.get_running_loop()
         submission = _Submission(Prepared.all(entries), loop=loop, waiter=loop.create_future())
         pending = self._pending.get(loop)
         if pending is None:  # the first of this pass: commit once the loop has run what is ready
-            pending = self._pending[loop] = []
+            pending = self._pending[loop] = _Pending(loop.time())
             loop.call_soon(self._flush, loop)
-        pending.append(submission)
+        pending.items.append(submission)  # (a group waiting to be tried again takes it along)
         assert submission.waiter is not None
         return submission.waiter
 
     def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
-        group = self._pending.pop(loop)
+        pending = self._pending.pop(loop)
+        group = pending.items
         entries = [entry for item in group for entry in item.entries]
-        # Not committed here (more entries than one transaction takes, WouldWait, or a failure): the
-        # writer thread splits the group, waits for the lock, and isolates a bad entry.
+        # Not committed here (more entries than one transaction takes, the lock taken for too long,
+        # or a failure): the writer thread splits the group, waits for the lock, isolates a bad entry.
         recorded: Recorded | None = None
         if len(entries) <= self.max_group:
-            with contextlib.suppress(Exception):
+            try:
                 recorded = self.log.record_many(entries, wait=False)
+            except WouldWait:
+                self.refused += 1
+                if loop.time() - pending.since < self.retry_for:
+                    self._pending[loop] = pending  # submissions meanwhile join it, in order
+                    loop.call_later(self.retry_after, self._flush, loop)
+                    return
+            except Exception:  # the writer thread tries again, and reports what fails
+                pass
         if recorded is None:
             for item in group:
                 self._enqueue(item)

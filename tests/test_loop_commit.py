@@ -124,7 +124,34 @@ def test_a_taken_lock_leaves_the_loop_free_and_the_writer_thread_waits(
     writer.close()
     assert ticking < 2  # ten ticks of 10 ms, not a wait for the 3 s lock
     assert outcomes == [[(e, True)] for e in entries]
-    assert writer.on_loop == 0 and writer.entries == 5  # the writer thread committed them
+    assert writer.refused > 0 and writer.on_loop == 0 and writer.entries == 5  # after 50 ms of tries, the thread
+    assert list(log.entries()) == entries and log.verify().ok
+
+
+@pytest.mark.parametrize("lock", LOCKS)
+def test_a_group_that_finds_the_lock_taken_is_tried_again_on_the_loop_with_later_submissions(
+    lock: str, sqlite: tuple[DecisionLog, Path], evaluator: Evaluator
+) -> None:
+    log, path = sqlite
+    entries = [entry(evaluator, n) for n in range(5)]
+
+    async def main(writer: LoopCommit) -> list[Any]:
+        first = [writer.submit_async([e]) for e in entries[:2]]
+        for _ in range(5):  # the loop keeps running while the group waits for the lock
+            await asyncio.sleep(0.01)
+        later = [writer.submit_async([e]) for e in entries[2:]]  # they join the waiting group
+        await asyncio.sleep(0.01)
+        assert not any(waiter.done() for waiter in first + later)
+        return list(await asyncio.wait_for(asyncio.gather(*first, *later), 30))
+
+    writer = LoopCommit(log, retry_for=30)  # no hand-over to the writer thread within this test
+    with held(lock, path, seconds=0.3):
+        outcomes = asyncio.run(main(writer))
+    writer.close()
+    assert outcomes == [[(e, True)] for e in entries]
+    assert writer.refused > 1  # tried more than once while the lock was held ...
+    assert (writer.transactions, writer.on_loop, writer.entries) == (1, 1, 5)  # ... then one commit, on the loop
+    assert writer._writer is None
     assert list(log.entries()) == entries and log.verify().ok
 
 
