@@ -9,8 +9,8 @@ future resolves still never answers a decision the log does not hold.
 A transaction that fails is retried with each caller's entries alone, so that one caller's bad
 entry (a policy version with no snapshot, say) fails that caller only.
 
-LoopCommit (the API's, for SQLite) commits on the event loop instead whenever the write lock is
-free at once, and hands the rest to the writer thread.
+LoopCommit (the API's, for SQLite) commits on the event loop instead, whenever the write lock is
+free at once or frees within RETRY_FOR_S, and hands the rest to the writer thread.
 """
 
 from __future__ import annotations
