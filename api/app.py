@@ -140,7 +140,7 @@ SWITCH_INTERVAL_S = 0.0005
 
 def app_from_environment() -> FastAPI:
     """The factory ``paiwu serve`` gives uvicorn: every worker process builds its own app."""
-    # The log writer thread (store/group.py: PostgreSQL's commits, and SQLite's when the lock was
+    # The log writer thread (store/group.py: PostgreSQL's commits, and SQLite's when the lock stayed
     # taken) lets go of the interpreter at each database call and then waits for the event loop,
     # busy deciding, to hand it back: up to the switch interval (5 ms by default) each time, while
     # it holds the log's write lock that the other workers wait for.

@@ -3,15 +3,16 @@
 The legal work is the engine's (``Evaluator.decide``, as in ``paiwu check``); this module only
 validates the request as the CLI does, keeps idempotency keys, and writes the decision to the
 log before anything is answered. Decisions of concurrent requests are committed together
-(``GroupCommit``; for SQLite ``LoopCommit``, on the loop unless the lock is taken): one disk flush
-for all of them, each answered once its transaction commits.
+(``GroupCommit``; for SQLite ``LoopCommit``, on the loop unless the lock stays taken): one disk
+flush for all of them, each answered once its transaction commits.
 
 Deciding runs on the event loop itself. durable-rules decides one request at a time in a process
 (a lock), so worker threads would add hand-offs and contention for the interpreter, not
 parallelism (the API scales by worker processes); the loop reads and writes other connections
 between two decisions. Nothing that waits on the database stays on the loop: a SQLite commit runs
-there only when its lock is free at once (else the writer thread waits for it), PostgreSQL's in
-the writer thread, and an idempotency-key lookup in a thread.
+there when its lock is free at once, and is tried again there for up to 50 ms when it is not (then
+the writer thread waits for it); PostgreSQL's runs in the writer thread, and an idempotency-key
+lookup in a thread.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class DecisionService:
     def __init__(self, evaluator: Evaluator, log: DecisionLog, max_batch: int = MAX_BATCH) -> None:
         self.evaluator = evaluator
         self.log = log
-        # SQLite commits on the event loop when its lock is free (a local flush, no thread hand-off);
+        # SQLite commits on the event loop when its lock is free or frees soon (a local flush, no thread hand-off);
         # PostgreSQL's round trips stay off the loop, in the writer thread.
         self.writer = LoopCommit(log) if log.backend == "sqlite" else GroupCommit(log)
         self.max_batch = max_batch
