@@ -1,11 +1,12 @@
 """The HTTP API under load: `paiwu serve` on loopback, driven by wrk, single and batch decisions.
 
     .venv/bin/python bench/api_load.py [--workers 2] [--duration 10] [--concurrency 1,16,64] [--batch 100]
-        [--batch-concurrency 1,2,4] [--paced 1500] [--paced-connections 64] [--prefill 0]
+        [--batch-concurrency 1,2,4] [--paced 1500] [--paced-connections 64] [--prefill 0] [--log-url URL]
 
 Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
 (access log off; with `--prefill N` the log first gets N entries, as after a while in service:
-bench/grown_log.py), waits for /readyz, and checks that the server's decisions are the in-process
+bench/grown_log.py; with `--log-url postgresql://…`, a PostgreSQL log in that scratch database
+instead, the database server's CPU shown as "db"), waits for /readyz, and checks that the server's decisions are the in-process
 ones (canonical JSON, for a sample of requests, single and in a batch). Then, for each concurrency,
 wrk posts generated trade requests (bench/population.py, a different one each time) to
 POST /v1/decisions/trade (`--concurrency` connections), and batches of `--batch` of them to
@@ -50,6 +51,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -124,10 +126,46 @@ def tree_cpu_seconds(pid: int) -> tuple[float, float, float]:
     return user, system, side
 
 
-def cpu_per(before: tuple[float, float, float], after: tuple[float, float, float], count: int) -> str:
-    """ms of CPU per item: user+system (of which threads other than the main ones)."""
-    user, system, side = ((b - a) / max(count, 1) * 1e3 for a, b in zip(before, after, strict=True))
-    return f"{user:.2f}+{system:.2f} ({side:.2f})"
+def database_cpu_seconds() -> float:
+    """CPU time (user + system) of this machine's PostgreSQL processes, from /proc: the database
+    server a PostgreSQL log runs on does part of each commit's work, on the same cores."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for process in Path("/proc").iterdir():
+        if not process.name.isdigit():
+            continue
+        try:
+            if (process / "comm").read_text().strip() == "postgres":
+                fields = (process / "stat").read_text().rpartition(")")[2].split()
+                total += (int(fields[11]) + int(fields[12])) / tick
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a process that ended meanwhile
+    return total
+
+
+class CpuMeter:
+    """The server's CPU (its process tree) and, for a PostgreSQL log, the database server's."""
+
+    def __init__(self, pid: int, database: bool) -> None:
+        self.pid, self.database = pid, database
+
+    def read(self) -> tuple[float, ...]:
+        return (*tree_cpu_seconds(self.pid), database_cpu_seconds() if self.database else 0.0)
+
+    def per(self, before: tuple[float, ...], count: int) -> str:
+        """ms of CPU per item since ``before``: user+system (of which threads other than the main
+        ones), then the database server's."""
+        user, system, side, db = ((b - a) / max(count, 1) * 1e3 for a, b in zip(before, self.read(), strict=True))
+        return f"{user:.2f}+{system:.2f} ({side:.2f})" + (f" db {db:.2f}" if self.database else "")
+
+
+def redacted(url: str) -> str:
+    """A database URL without its password."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
 def free_port() -> int:
@@ -197,7 +235,7 @@ def run_wrk(url: str, script: Path, connections: int, duration: int, most: int) 
 
 
 def paced_table(
-    host: str, port: int, bodies: list[bytes], rates: list[float], args: argparse.Namespace, server: int
+    host: str, port: int, bodies: list[bytes], rates: list[float], args: argparse.Namespace, meter: CpuMeter
 ) -> None:
     """Open loop: single decisions at each fixed rate, latency from each request's intended send time."""
     print(
@@ -213,9 +251,9 @@ def paced_table(
 
     for rate in rates:
         time.sleep(2)  # what the previous run left queued in the server (wrk stops mid-request) is done by now
-        cpu = tree_cpu_seconds(server)
+        cpu = meter.read()
         r = run_paced(host, port, "/v1/decisions/trade", bodies, args.paced_connections, rate, args.duration)
-        cpu_used = cpu_per(cpu, tree_cpu_seconds(server), r["completed"])
+        cpu_used = meter.per(cpu, r["completed"])
         lat = r["latency_ms"]
         seconds = [s["p50"] for s in r["by_second"] if s["p50"] is not None] or [math.nan]
         print(
@@ -241,6 +279,12 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=500_000, help="at most this many HTTP requests a run")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefill", type=int, default=0, help="entries in the log before the server starts")
+    parser.add_argument(
+        "--log-url",
+        default="",
+        help="a PostgreSQL log (postgresql://…) to serve from instead of a new SQLite one: a scratch database, "
+        "which the runs add entries to; the CPU of this machine's PostgreSQL processes is shown beside the server's",
+    )
     parser.add_argument(
         "--force-nodelay",
         action="store_true",
@@ -270,7 +314,7 @@ def main() -> None:
     port = free_port()
     base = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory(prefix="paiwu-bench-") as folder:
-        log_url = f"sqlite:///{folder}/decisions.sqlite3"
+        log_url = args.log_url or f"sqlite:///{folder}/decisions.sqlite3"
         if args.prefill:
             fill_new_log(log_url, args.prefill, args.seed + 1)  # other requests than the runs'
         command = [str(paiwu), "serve", "--host", HOST, "--port", str(port), "--workers", str(args.workers)]
@@ -284,14 +328,18 @@ def main() -> None:
         server = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
         )
+        meter = CpuMeter(server.pid, database=log_url.startswith("postgresql"))
         try:
             wait_ready(base, server)
             nodelay = " (TCP_NODELAY forced: bench/nodelay)" if args.force_nodelay else ""
             nodelay += f" (free: {args.floor}; bench/floors)" if args.floor else ""
             held = f" holding {args.prefill:,} entries" if args.prefill else ""
-            print(
-                f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, SQLite decision log{held} in {folder}"
+            where = (
+                f"PostgreSQL decision log{held}: {redacted(log_url)}"
+                if meter.database
+                else (f"SQLite decision log{held} in {folder}")
             )
+            print(f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, {where}")
             check_decisions(base, requests[:20])
             print(f"wrk, {args.duration} s a run; latency in ms")
             print(f"{'endpoint':8s} {'conns':>5s} {'req/s':>8s} {'decisions/s':>11s} {'p50':>7s} {'p90':>7s} {'p99':>7s} "
@@ -302,9 +350,9 @@ def main() -> None:
             ):
                 script = lua_script(path, bodies, Path(folder), name)
                 for connections in (int(c) for c in concurrency.split(",")):
-                    cpu = tree_cpu_seconds(server.pid)
+                    cpu = meter.read()
                     r = run_wrk(base + path, script, connections, args.duration, args.max_requests)
-                    cpu_used = cpu_per(cpu, tree_cpu_seconds(server.pid), r["requests"] * per_request)
+                    cpu_used = meter.per(cpu, r["requests"] * per_request)
                     rate = r["requests"] / r["seconds"]
                     errors = r["socket_errors"] + r["timeouts"] + r["status_errors"]
                     print(
@@ -313,7 +361,7 @@ def main() -> None:
                         f"{cpu_used:>25s}"
                     )
             if rates:
-                paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, server.pid)
+                paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, meter)
         finally:
             os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
             try:
