@@ -168,6 +168,24 @@ def redacted(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
+def start_server(port: int, log_url: str, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """`paiwu serve` on loopback, access log off, leading a session of its own (see stop_server)."""
+    command = [str(Path(sys.executable).with_name("paiwu")), "serve", "--host", HOST, "--port", str(port)]
+    command += ["--workers", str(workers), "--log-url", log_url, "--no-access-log"]
+    return subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
+    )
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -310,24 +328,19 @@ def main() -> None:
         json.dumps({"requests": requests[i : i + args.batch]}, ensure_ascii=False)
         for i in range(0, len(requests) - args.batch + 1, args.batch)
     ]
-    paiwu = Path(sys.executable).with_name("paiwu")
     port = free_port()
     base = f"http://{HOST}:{port}"
     with tempfile.TemporaryDirectory(prefix="paiwu-bench-") as folder:
         log_url = args.log_url or f"sqlite:///{folder}/decisions.sqlite3"
         if args.prefill:
             fill_new_log(log_url, args.prefill, args.seed + 1)  # other requests than the runs'
-        command = [str(paiwu), "serve", "--host", HOST, "--port", str(port), "--workers", str(args.workers)]
-        command += ["--log-url", log_url, "--no-access-log"]
         env = dict(os.environ)
         if args.force_nodelay:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "nodelay"), env.get("PYTHONPATH")]))
         elif args.floor:  # one sitecustomize is loaded: the first on the path
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "floors"), env.get("PYTHONPATH")]))
             env["PAIWU_BENCH_FLOOR"] = args.floor
-        server = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
-        )
+        server = start_server(port, log_url, args.workers, env)
         meter = CpuMeter(server.pid, database=log_url.startswith("postgresql"))
         try:
             wait_ready(base, server)
@@ -363,12 +376,7 @@ def main() -> None:
             if rates:
                 paced_table(HOST, port, [body.encode("utf-8") for body in singles], rates, args, meter)
         finally:
-            os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+            stop_server(server)
 
 
 if __name__ == "__main__":

@@ -32,9 +32,7 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,7 +42,7 @@ from paiwu.facts import validate_request
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from api_load import HOST, CpuMeter, free_port, wait_ready  # noqa: E402 - bench's own modules
+from api_load import HOST, CpuMeter, free_port, start_server, stop_server, wait_ready  # noqa: E402 - bench's own modules
 from grown_log import fill_new_log  # noqa: E402
 from paced import run_paced  # noqa: E402
 from population import trades  # noqa: E402
@@ -83,12 +81,8 @@ def one_run(variant: str, log: Path, bodies: list[bytes], args: argparse.Namespa
     folder.mkdir()
     shutil.copy(log, folder / "decisions.sqlite3")
     port = free_port()
-    command = [str(Path(sys.executable).with_name("paiwu")), "serve", "--host", HOST, "--port", str(port)]
-    command += ["--workers", str(args.workers), "--log-url", f"sqlite:///{folder}/decisions.sqlite3", "--no-access-log"]
     env = {**os.environ, **variant_environment(variant)}
-    server = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env
-    )
+    server = start_server(port, f"sqlite:///{folder}/decisions.sqlite3", args.workers, env)
     try:
         wait_ready(f"http://{HOST}:{port}", server)
         if args.warmup > 0:
@@ -99,12 +93,7 @@ def one_run(variant: str, log: Path, bodies: list[bytes], args: argparse.Namespa
         r = run_paced(HOST, port, PATH, bodies, args.connections, args.rate, args.duration)
         cpu = meter.per(before, r["completed"])
     finally:
-        os.killpg(server.pid, signal.SIGTERM)  # the server and its workers: the session it leads
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop_server(server)
     lat = r["latency_ms"]
 
     def ms(value: float | None) -> str:
