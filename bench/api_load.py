@@ -6,9 +6,9 @@
 Starts `paiwu serve` on a free 127.0.0.1 port with its SQLite decision log in a temporary folder
 (access log off; with `--prefill N` the log first gets N entries, as after a while in service:
 bench/grown_log.py; with `--log-url postgresql://…`, a PostgreSQL log in that scratch database
-instead, the database server's CPU shown as "db"), waits for /readyz, and checks that the server's decisions are the in-process
-ones (canonical JSON, for a sample of requests, single and in a batch). Then, for each concurrency,
-wrk posts generated trade requests (bench/population.py, a different one each time) to
+instead, the database server's CPU shown as "db"), waits for /readyz, and checks that the
+server's decisions are the in-process ones (canonical JSON, for a sample of requests, single and
+in a batch). Then, for each concurrency, wrk posts generated trade requests (bench/population.py, a different one each time) to
 POST /v1/decisions/trade (`--concurrency` connections), and batches of `--batch` of them to
 POST /v1/decisions:batch (`--batch-concurrency` connections: many connections of large batches
 only measure queueing), for `--duration` seconds each and at most `--max-requests` requests. It
@@ -350,7 +350,7 @@ def main() -> None:
             where = (
                 f"PostgreSQL decision log{held}: {redacted(log_url)}"
                 if meter.database
-                else (f"SQLite decision log{held} in {folder}")
+                else f"SQLite decision log{held} in {folder}"
             )
             print(f"paiwu serve on {base}: {args.workers} worker processes{nodelay}, {where}")
             check_decisions(base, requests[:20])

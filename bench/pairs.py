@@ -82,6 +82,8 @@ def one_run(variant: str, log: Path, bodies: list[bytes], args: argparse.Namespa
     shutil.copy(log, folder / "decisions.sqlite3")
     port = free_port()
     env = {**os.environ, **variant_environment(variant)}
+    if "PYTHONPATH" in os.environ and env["PYTHONPATH"] != os.environ["PYTHONPATH"]:  # the variant's folder first
+        env["PYTHONPATH"] = os.pathsep.join((env["PYTHONPATH"], os.environ["PYTHONPATH"]))
     server = start_server(port, f"sqlite:///{folder}/decisions.sqlite3", args.workers, env)
     try:
         wait_ready(f"http://{HOST}:{port}", server)

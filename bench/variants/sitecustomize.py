@@ -6,7 +6,7 @@ Loaded into the server's processes through PYTHONPATH, with PAIWU_BENCH_VARIANT 
              answering before the disk has the decision would give. paiwu flushes first: a decision
              answered is a decision on disk (docs/guarantees.md).
   compact    a single decision is answered without the decision itself: its id, status, policy
-             version and request hash (~300 bytes instead of ~20 KB). The full decision is still
+             version and request hash (~160 bytes instead of ~27 KB). The full decision is still
              logged. paiwu's answer carries the decision, with its clauses' text.
   gather:MS  a worker's log commit is made MS milliseconds after the first submission of a pass of
              its event loop, with what was submitted meanwhile, instead of at the end of that pass:
